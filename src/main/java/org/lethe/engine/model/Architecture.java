@@ -1,0 +1,55 @@
+package org.lethe.engine.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The network families {@link ModelFactory} can build. Each constant has a stable lower-case id used
+ * in JSON, scenario files and the CLI.
+ *
+ * <p>Extension point: to add an architecture (e.g. {@code resnet}), add a constant here, give it
+ * defaults in {@link ModelSpec}'s factory methods, and add its graph to {@link ModelFactory}'s switch;
+ * nothing else in the engine dispatches on the architecture.
+ */
+public enum Architecture {
+    /** Multinomial logistic regression: one dense layer from pixels to logits. */
+    LOGREG("logreg"),
+    /** Multi-layer perceptron: dense layers with ReLU, then a dense logits layer. */
+    MLP("mlp"),
+    /** LeNet-5 style CNN: conv5x5x20, pool, conv5x5x50, pool, dense500, logits. */
+    LENET("lenet"),
+    /** Keras-style CIFAR CNN: 2x[conv3x3 same, conv3x3, pool] with 32 and 64 channels, dense, logits. */
+    CIFAR_CNN("cifar-cnn");
+
+    private final String id;
+
+    Architecture(String id) {
+        this.id = id;
+    }
+
+    /** The lower-case id ("logreg", "mlp", "lenet", "cifar-cnn"). */
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Parses an id case-insensitively.
+     *
+     * @throws ModelSpecException naming the id and the known ones
+     */
+    @JsonCreator
+    public static Architecture fromId(String id) {
+        String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+        for (Architecture a : values()) {
+            if (a.id.equals(wanted)) {
+                return a;
+            }
+        }
+        throw new ModelSpecException("unknown architecture '" + id + "', expected one of "
+                + Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", ")));
+    }
+}
