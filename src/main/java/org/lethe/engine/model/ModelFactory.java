@@ -130,7 +130,7 @@ public final class ModelFactory {
             SDVariable w = param("W", new long[] {in, out}, in, out, relu);
             SDVariable b = param("b", new long[] {out}, 0, 0, relu);
             layer++;
-            return sd.nn().linear(x, w, b);
+            return x.mmul(w).add(b);
         }
 
         void logits(SDVariable features) {

@@ -1,0 +1,112 @@
+package org.lethe.engine.model.optim;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Adam as torch.optim.Adam (amsgrad off): {@code g ← g + wd·θ} (coupled L2, all parameters),
+ * {@code m ← β1·m + (1−β1)·g}, {@code v ← β2·v + (1−β2)·g²},
+ * {@code θ ← θ − (lr / (1−β1^t)) · m / (sqrt(v)/sqrt(1−β2^t) + eps)}. The step count t is shared by
+ * all entries; masked-out entries keep their moments.
+ */
+public final class Adam implements Optimizer {
+
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private double[] m;
+    private double[] v;
+    private long steps;
+    private double[] scratchP;
+    private double[] scratchG;
+
+    /** Adam with PyTorch's defaults β=(0.9, 0.999), eps 1e-8 and the given weight decay. */
+    public Adam(double weightDecay) {
+        this(0.9, 0.999, 1e-8, weightDecay);
+    }
+
+    /** Adam with explicit settings. */
+    public Adam(double beta1, double beta2, double eps, double weightDecay) {
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must be in [0, 1), were " + beta1 + ", " + beta2);
+        }
+        if (!(eps > 0) || !(weightDecay >= 0)) {
+            throw new IllegalArgumentException("Adam eps must be > 0 and weight decay >= 0, were " + eps + ", "
+                    + weightDecay);
+        }
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public void step(INDArray params, INDArray grad, double lr, INDArray mask) {
+        FlatVectors.checkSameLength(params, grad);
+        int n = Math.toIntExact(params.length());
+        boolean[] on = FlatVectors.readMask(mask, n);
+        double[] p = FlatVectors.read(params, scratchP);
+        double[] g = FlatVectors.read(grad, scratchG);
+        scratchP = p;
+        scratchG = g;
+        if (m == null) {
+            m = new double[n];
+            v = new double[n];
+        } else if (m.length != n) {
+            throw new IllegalArgumentException("optimizer state is for " + m.length + " parameters, got " + n);
+        }
+        long t = steps + 1;
+        double bc1 = 1 - Math.pow(beta1, t);
+        double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
+        double stepSize = lr / bc1;
+        double wd = weightDecay;
+        double b1 = beta1;
+        double b2 = beta2;
+        double[] mm = m;
+        double[] vv = v;
+        if (on == null) {
+            for (int i = 0; i < n; i++) {
+                double gi = g[i] + wd * p[i];
+                double mi = b1 * mm[i] + (1 - b1) * gi;
+                double vi = b2 * vv[i] + (1 - b2) * gi * gi;
+                mm[i] = mi;
+                vv[i] = vi;
+                p[i] -= stepSize * mi / (Math.sqrt(vi) / sqrtBc2 + eps);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (on[i]) {
+                    double gi = g[i] + wd * p[i];
+                    double mi = b1 * mm[i] + (1 - b1) * gi;
+                    double vi = b2 * vv[i] + (1 - b2) * gi * gi;
+                    mm[i] = mi;
+                    vv[i] = vi;
+                    p[i] -= stepSize * mi / (Math.sqrt(vi) / sqrtBc2 + eps);
+                }
+            }
+        }
+        FlatVectors.write(params, p);
+        steps = t;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void reset() {
+        m = null;
+        v = null;
+        steps = 0;
+    }
+
+    @Override
+    public Adam copy() {
+        Adam c = new Adam(beta1, beta2, eps, weightDecay);
+        c.m = m == null ? null : m.clone();
+        c.v = v == null ? null : v.clone();
+        c.steps = steps;
+        return c;
+    }
+}

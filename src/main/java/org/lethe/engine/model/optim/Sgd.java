@@ -1,0 +1,97 @@
+package org.lethe.engine.model.optim;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Stochastic gradient descent as torch.optim.SGD with dampening 0 and nesterov off:
+ * {@code g ← g + wd·θ} (all parameters, biases included), {@code buf ← g} on the first step and
+ * {@code buf ← μ·buf + g} after, {@code θ ← θ − lr·buf}; without momentum {@code θ ← θ − lr·g}.
+ */
+public final class Sgd implements Optimizer {
+
+    private final double momentum;
+    private final double weightDecay;
+    private double[] buffer;
+    private boolean[] started;
+    private long steps;
+    private double[] scratchP;
+    private double[] scratchG;
+
+    /**
+     * @param momentum μ in [0, 1)
+     * @param weightDecay coupled L2 coefficient, ≥ 0
+     */
+    public Sgd(double momentum, double weightDecay) {
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("SGD momentum must be in [0, 1), was " + momentum);
+        }
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException("weight decay must be >= 0, was " + weightDecay);
+        }
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
+    }
+
+    /** Plain SGD without momentum or weight decay. */
+    public static Sgd plain() {
+        return new Sgd(0, 0);
+    }
+
+    @Override
+    public void step(INDArray params, INDArray grad, double lr, INDArray mask) {
+        FlatVectors.checkSameLength(params, grad);
+        int n = Math.toIntExact(params.length());
+        boolean[] on = FlatVectors.readMask(mask, n);
+        double[] p = FlatVectors.read(params, scratchP);
+        double[] g = FlatVectors.read(grad, scratchG);
+        scratchP = p;
+        scratchG = g;
+        if (momentum > 0 && buffer == null) {
+            buffer = new double[n];
+            started = new boolean[n];
+        }
+        if (buffer != null && buffer.length != n) {
+            throw new IllegalArgumentException("optimizer state is for " + buffer.length + " parameters, got " + n);
+        }
+        for (int i = 0; i < n; i++) {
+            if (on != null && !on[i]) {
+                continue;
+            }
+            double d = g[i] + weightDecay * p[i];
+            if (momentum > 0) {
+                d = started[i] ? momentum * buffer[i] + d : d;
+                buffer[i] = d;
+                started[i] = true;
+            }
+            p[i] -= lr * d;
+        }
+        FlatVectors.write(params, p);
+        steps++;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void reset() {
+        buffer = null;
+        started = null;
+        steps = 0;
+    }
+
+    @Override
+    public Sgd copy() {
+        Sgd c = new Sgd(momentum, weightDecay);
+        c.buffer = buffer == null ? null : buffer.clone();
+        c.started = started == null ? null : started.clone();
+        c.steps = steps;
+        return c;
+    }
+
+    /** The momentum buffer (a copy), or null before the first step or without momentum. */
+    public double[] momentumBuffer() {
+        return buffer == null ? null : buffer.clone();
+    }
+}
