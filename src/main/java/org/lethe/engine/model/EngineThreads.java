@@ -1,0 +1,42 @@
+package org.lethe.engine.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The number of CPU threads ND4J uses for one operation, settable at runtime (ND4J 1.0.0-M2.1).
+ *
+ * <p>Three knobs exist and {@link #set} turns all of them: the OpenMP team size of libnd4j's own
+ * loops ({@code NativeOps.setOmpNumThreads}), libnd4j's environment limits
+ * ({@code Nd4j.getEnvironment().setMaxThreads/setMaxMasterThreads}, which cap the per-op thread
+ * pool), and the BLAS library's thread count ({@code Blas.setMaxThreads}, OpenBLAS). The
+ * {@code OMP_NUM_THREADS} environment variable only sets the starting value. Results are
+ * bit-reproducible only at a fixed thread count (reductions change order).
+ */
+public final class EngineThreads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineThreads.class);
+
+    private EngineThreads() {
+    }
+
+    /** Sets the thread count of every ND4J operation from now on. */
+    public static synchronized void set(int threads) {
+        if (threads < 1 || threads > 1024) {
+            throw new IllegalArgumentException("thread count must be in [1, 1024], was " + threads);
+        }
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        LOG.info("ND4J threads set to {}", threads);
+    }
+
+    /** The current setting as libnd4j reports it: {@code [ompMaxThreads, envMaxThreads, envMaxMasterThreads, blas]}. */
+    public static int[] current() {
+        return new int[] {NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(), Nd4j.getEnvironment().maxThreads(),
+                Nd4j.getEnvironment().maxMasterThreads(), Nd4j.factory().blas().getMaxThreads()};
+    }
+}
