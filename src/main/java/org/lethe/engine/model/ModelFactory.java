@@ -32,22 +32,39 @@ public final class ModelFactory {
 
     /** Builds a freshly initialised network for {@code spec}. */
     public static Network build(ModelSpec spec) {
-        GraphBuilder g = new GraphBuilder(spec);
+        GraphBuilder full = graph(spec, false);
+        FirstConvSplit split = null;
+        if (spec.architecture() == Architecture.LENET) {
+            GraphBuilder tail = graph(spec, true);
+            split = new FirstConvSplit(tail.sd, tail.firstConv, tail.layout.stream().map(ParamBlock::name).toList());
+        }
+        return new SameDiffNetwork(spec, full.sd, full.layout, split);
+    }
+
+    /**
+     * The whole graph, or (tail = true) the graph after the first convolution: its pre-activation
+     * output becomes the placeholder {@link SameDiffNetwork#FIRST_CONV_OUT} and the first layer's
+     * parameters are left out. Training uses the tail graph to avoid the expensive and unneeded input
+     * gradient of the first convolution (see {@link FirstConvSplit}).
+     */
+    private static GraphBuilder graph(ModelSpec spec, boolean tail) {
+        GraphBuilder g = new GraphBuilder(spec, tail);
         switch (spec.architecture()) {
             case LOGREG -> g.logits(g.flatInput());
             case MLP -> g.logits(g.denseStack(g.flatInput(), spec.input().pixelsPerImage()));
             case LENET -> g.logits(lenetFeatures(g, spec.input()));
             case CIFAR_CNN -> g.logits(cifarFeatures(g, spec.input(), spec.batchNorm()));
         }
-        return g.finish();
+        g.addHeads();
+        return g;
     }
 
     private static SDVariable lenetFeatures(GraphBuilder g, ImageShape in) {
+        // ReLU after max-pooling: the two commute, and the ReLU (and its backward pass) then runs
+        // on a quarter of the values
         SDVariable x = g.imageInput();
-        x = g.conv(x, in.channels(), 20, 5, false);
-        x = g.pool(x);
-        x = g.conv(x, 20, 50, 5, false);
-        x = g.pool(x);
+        x = g.relu(g.pool(g.conv(x, in.channels(), 20, 5, false, false)));
+        x = g.relu(g.pool(g.conv(x, 20, 50, 5, false, false)));
         long h = ((in.height() - 4) / 2 - 4) / 2;
         long w = ((in.width() - 4) / 2 - 4) / 2;
         return g.denseStack(g.flatten(x, 50 * h * w), 50 * h * w);
@@ -59,12 +76,10 @@ public final class ModelFactory {
                     + " use batchNorm=false");
         }
         SDVariable x = g.imageInput();
-        x = g.conv(x, in.channels(), 32, 3, true);
-        x = g.conv(x, 32, 32, 3, false);
-        x = g.pool(x);
-        x = g.conv(x, 32, 64, 3, true);
-        x = g.conv(x, 64, 64, 3, false);
-        x = g.pool(x);
+        x = g.conv(x, in.channels(), 32, 3, true, true);
+        x = g.relu(g.pool(g.conv(x, 32, 32, 3, false, false)));
+        x = g.conv(x, 32, 64, 3, true, true);
+        x = g.relu(g.pool(g.conv(x, 64, 64, 3, false, false)));
         long h = ((in.height() - 2) / 2 - 2) / 2;
         long w = ((in.width() - 2) / 2 - 2) / 2;
         return g.denseStack(g.flatten(x, 64 * h * w), 64 * h * w);
@@ -76,16 +91,19 @@ public final class ModelFactory {
         private final DataType type;
         private final SameDiff sd = SameDiff.create();
         private final SplittableRandom random;
+        private final boolean tail;
         private final SDVariable input;
         private final List<ParamBlock> layout = new ArrayList<>();
+        private FirstConvSplit.Conv firstConv;
         private long offset;
         private int layer;
 
-        GraphBuilder(ModelSpec spec) {
+        GraphBuilder(ModelSpec spec, boolean tail) {
             this.spec = spec;
             this.type = spec.precision().dataType();
             this.random = new SplittableRandom(spec.seed());
-            this.input = sd.placeHolder(SameDiffNetwork.INPUT, type, -1, spec.input().pixelsPerImage());
+            this.tail = tail;
+            this.input = tail ? null : sd.placeHolder(SameDiffNetwork.INPUT, type, -1, spec.input().pixelsPerImage());
         }
 
         SDVariable flatInput() {
@@ -94,21 +112,38 @@ public final class ModelFactory {
 
         SDVariable imageInput() {
             ImageShape s = spec.input();
-            return sd.reshape(input, -1, s.channels(), s.height(), s.width());
+            return tail ? null : sd.reshape(input, -1, s.channels(), s.height(), s.width());
         }
 
         SDVariable flatten(SDVariable x, long size) {
             return sd.reshape(x, -1, size);
         }
 
-        SDVariable conv(SDVariable x, long in, long out, int k, boolean same) {
+        SDVariable relu(SDVariable x) {
+            return sd.nn().relu(x, 0);
+        }
+
+        /** A stride-1 convolution with bias, followed by a ReLU when {@code relu}. */
+        SDVariable conv(SDVariable x, long in, long out, int k, boolean same, boolean relu) {
+            if (tail && layer == 0) {
+                if (same) {
+                    throw new IllegalStateException("first-convolution split needs a valid convolution");
+                }
+                long oh = spec.input().height() - k + 1;
+                long ow = spec.input().width() - k + 1;
+                firstConv = new FirstConvSplit.Conv(in, out, k, oh, ow);
+                layer++;
+                SDVariable pre = sd.placeHolder(SameDiffNetwork.FIRST_CONV_OUT, type, -1, out, oh, ow);
+                return relu ? relu(pre) : pre;
+            }
             SDVariable w = param("W", new long[] {k, k, in, out}, (long) k * k * in, (long) k * k * out, true);
             SDVariable b = param("b", new long[] {out}, 0, 0, true);
             layer++;
             Conv2DConfig c = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).dH(1).dW(1)
                     .paddingMode(same ? PaddingMode.SAME : PaddingMode.VALID)
                     .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
-            return sd.nn().relu(sd.cnn().conv2d(x, w, b, c), 0);
+            SDVariable pre = sd.cnn().conv2d(x, w, b, c);
+            return relu ? relu(pre) : pre;
         }
 
         SDVariable pool(SDVariable x) {
@@ -168,7 +203,7 @@ public final class ModelFactory {
          * the built-in loss (logitGrad = 0) and caller-made losses (target = 0). The cross-entropy is
          * written from log-softmax, not with a built-in loss op, so scaling or negating it upstream works.
          */
-        Network finish() {
+        void addHeads() {
             int c = spec.numClasses();
             SDVariable logits = sd.getVariable(SameDiffNetwork.LOGITS);
             SDVariable target = sd.placeHolder(SameDiffNetwork.TARGET, type, -1, c);
@@ -180,7 +215,6 @@ public final class ModelFactory {
             SDVariable surrogate = sd.sum(logits.mul(logitGrad));
             SDVariable objective = sd.identity(SameDiffNetwork.OBJECTIVE, ce.add(surrogate));
             sd.setLossVariables(objective);
-            return new SameDiffNetwork(spec, sd, layout);
         }
     }
 }

@@ -5,7 +5,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,6 +32,7 @@ final class SameDiffNetwork implements Network {
     static final String PROBABILITIES = "probabilities";
     static final String CE = "ce";
     static final String OBJECTIVE = "objective";
+    static final String FIRST_CONV_OUT = "firstConvOut";
 
     private final ModelSpec spec;
     private final SameDiff sd;
@@ -36,8 +43,12 @@ final class SameDiffNetwork implements Network {
     private final DataType type;
     private final int inputSize;
     private final int numClasses;
+    private final FirstConvSplit split;
+    private final INDArray[] tailArrays;
+    private boolean splitEnabled = true;
+    private final OutputCapture capture = new OutputCapture();
 
-    SameDiffNetwork(ModelSpec spec, SameDiff sd, List<ParamBlock> layout) {
+    SameDiffNetwork(ModelSpec spec, SameDiff sd, List<ParamBlock> layout, FirstConvSplit split) {
         this.spec = spec;
         this.sd = sd;
         this.layout = List.copyOf(layout);
@@ -47,6 +58,24 @@ final class SameDiffNetwork implements Network {
         this.type = spec.precision().dataType();
         this.inputSize = spec.inputSize();
         this.numClasses = spec.numClasses();
+        this.split = split;
+        if (split != null) {
+            split.tail().createGradFunction(FIRST_CONV_OUT);
+            split.tail().addListeners(capture);
+            tailArrays = new INDArray[paramArrays.length];
+            for (String name : split.tailParamNames()) {
+                int i = paramNames.indexOf(name);
+                tailArrays[i] = split.tail().getVariable(name).getArr();
+                tailArrays[i].assign(paramArrays[i]);
+            }
+        } else {
+            tailArrays = null;
+        }
+    }
+
+    /** Switches the first-convolution split off or on (tests compare both routes). */
+    synchronized void setSplitEnabled(boolean on) {
+        splitEnabled = on;
     }
 
     @Override
@@ -79,6 +108,9 @@ final class SameDiffNetwork implements Network {
         for (int i = 0; i < paramArrays.length; i++) {
             ParamBlock b = layout.get(i);
             paramArrays[i].assign(v.get(NDArrayIndex.interval(b.offset(), b.end())).reshape(b.shape()));
+            if (tailArrays != null && tailArrays[i] != null && tailArrays[i] != paramArrays[i]) {
+                tailArrays[i].assign(paramArrays[i]);
+            }
         }
     }
 
@@ -101,7 +133,11 @@ final class SameDiffNetwork implements Network {
     @Override
     public synchronized LossAndGradient lossAndGradient(INDArray features, INDArray targets) {
         INDArray x = prepare(features);
-        Map<String, INDArray> ph = placeholders(x, checkTargets(targets, x), zeros(x));
+        INDArray t = checkTargets(targets, x);
+        if (useSplit()) {
+            return splitLossAndGradient(x, t, zeros(x));
+        }
+        Map<String, INDArray> ph = placeholders(x, t, zeros(x));
         OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of(CE, LOGITS), paramNames);
         double loss = r.getOutputs().get(CE).getDouble(0);
         return new LossAndGradient(loss, flatten(gradients(r.getGradients())), r.getOutputs().get(LOGITS).dup());
@@ -110,8 +146,74 @@ final class SameDiffNetwork implements Network {
     @Override
     public synchronized INDArray gradientFromLogitGrad(INDArray features, INDArray logitGrad) {
         INDArray x = prepare(features);
-        Map<String, INDArray> ph = placeholders(x, zeros(x), checkTargets(logitGrad, x));
+        INDArray g = checkTargets(logitGrad, x);
+        if (useSplit()) {
+            return splitLossAndGradient(x, zeros(x), g).gradient();
+        }
+        Map<String, INDArray> ph = placeholders(x, zeros(x), g);
         return flatten(gradients(sd.calculateGradients(ph, paramNames)));
+    }
+
+    private boolean useSplit() {
+        return split != null && splitEnabled;
+    }
+
+    /** Loss and gradient through the first-convolution split (see {@link FirstConvSplit}). */
+    private LossAndGradient splitLossAndGradient(INDArray x, INDArray target, INDArray logitGrad) {
+        ImageShapeView s = new ImageShapeView(spec);
+        INDArray images = x.reshape('c', x.size(0), s.c, s.h, s.w);
+        INDArray first = split.firstOutput(images, paramArrays[0], paramArrays[1]);
+        Map<String, INDArray> ph = new HashMap<>(4);
+        ph.put(FIRST_CONV_OUT, first);
+        ph.put(TARGET, target);
+        ph.put(LOGIT_GRAD, logitGrad);
+        List<String> wanted = new ArrayList<>(split.tailParamNames());
+        wanted.add(FIRST_CONV_OUT);
+        capture.ce = null;
+        capture.logits = null;
+        Map<String, INDArray> grads = new HashMap<>(split.tail().calculateGradients(ph, wanted));
+        INDArray outGrad = grads.get(FIRST_CONV_OUT);
+        if (outGrad == null || capture.ce == null || capture.logits == null) {
+            throw new IllegalStateException("SameDiff returned no gradient for " + FIRST_CONV_OUT + " or its outputs");
+        }
+        grads.put(paramNames.get(0), split.weightGradient(images, outGrad));
+        grads.put(paramNames.get(1), split.biasGradient(outGrad));
+        double loss = capture.ce.getDouble(0);
+        return new LossAndGradient(loss, flatten(gradients(grads)), capture.logits);
+    }
+
+    /** Keeps copies of the loss and logits computed during a gradient pass. */
+    private static final class OutputCapture extends BaseListener {
+        private INDArray ce;
+        private INDArray logits;
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return true;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context,
+                                INDArray[] outputs) {
+            List<String> names = op.getOutputsOfOp();
+            for (int i = 0; names != null && i < names.size() && i < outputs.length; i++) {
+                if (outputs[i] == null) {
+                    continue;
+                }
+                if (CE.equals(names.get(i))) {
+                    ce = outputs[i].dup();
+                } else if (LOGITS.equals(names.get(i))) {
+                    logits = outputs[i].dup();
+                }
+            }
+        }
+    }
+
+    /** Channels, height and width of the spec's input. */
+    private record ImageShapeView(long c, long h, long w) {
+        ImageShapeView(ModelSpec spec) {
+            this(spec.input().channels(), spec.input().height(), spec.input().width());
+        }
     }
 
     @Override

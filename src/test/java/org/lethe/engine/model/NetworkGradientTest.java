@@ -111,6 +111,35 @@ class NetworkGradientTest {
         assertThat(maxAbsDiff(gi, net.inputGradient(x, y))).isLessThan(1e-12);
     }
 
+    @Test
+    void lenetSplitFirstConvolutionGivesTheFullGraphsGradient() {
+        org.lethe.engine.data.ImageSplit data = MnistTestData.train(40);
+        int[] idx = data.all("a").toArray();
+        int[] y = Features.labels(data, idx, 0, 40);
+        for (Precision precision : Precision.values()) {
+            SameDiffNetwork net = (SameDiffNetwork) ModelFactory.build(ModelSpec.lenet().withPrecision(precision));
+            INDArray x = Features.of(data, idx, 0, 40, null);
+            LossAndGradient split = net.lossAndGradient(x, y);
+            INDArray dz = net.probabilities(x).sub(Targets.oneHot(y, 10, DataType.FLOAT).castTo(x.dataType())).div(40);
+            INDArray splitFromLogits = net.gradientFromLogitGrad(x, dz);
+            net.setSplitEnabled(false);
+            LossAndGradient full = net.lossAndGradient(x, y);
+            net.setSplitEnabled(true);
+            double scale = full.gradient().amaxNumber().doubleValue();
+            double tol = precision == Precision.DOUBLE ? 1e-12 : 1e-5;
+            assertThat(split.loss()).isCloseTo(full.loss(), org.assertj.core.data.Offset.offset(tol));
+            assertThat(maxAbsDiff(split.gradient(), full.gradient()) / scale).as(precision.name()).isLessThan(tol);
+            assertThat(maxAbsDiff(splitFromLogits, full.gradient()) / scale).isLessThan(precision == Precision.DOUBLE ? 1e-9 : 1e-4);
+            // the split graph follows parameter changes
+            INDArray p = net.params().mul(0.5);
+            net.setParams(p);
+            LossAndGradient a = net.lossAndGradient(x, y);
+            net.setSplitEnabled(false);
+            LossAndGradient b = net.lossAndGradient(x, y);
+            assertThat(maxAbsDiff(a.gradient(), b.gradient()) / b.gradient().amaxNumber().doubleValue()).isLessThan(tol);
+        }
+    }
+
     private static double sum(double[] v) {
         double s = 0;
         for (double d : v) {
