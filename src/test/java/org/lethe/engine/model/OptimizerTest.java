@@ -91,6 +91,26 @@ class OptimizerTest {
     }
 
     @Test
+    void floatParametersFollowTheDoubleUpdateToFloatPrecision() {
+        for (int kind = 0; kind < 2; kind++) {
+            Optimizer f = kind == 0 ? new Sgd(0.9, 0.01) : new Adam(0.01);
+            Optimizer d = f.copy();
+            INDArray pd = Nd4j.rand(DataType.DOUBLE, 500).subi(0.5);
+            INDArray pf = pd.castTo(DataType.FLOAT);
+            pd = pf.castTo(DataType.DOUBLE);
+            for (int s = 0; s < 4; s++) {
+                INDArray g = Nd4j.rand(DataType.DOUBLE, 500).subi(0.3);
+                d.step(pd, g, 0.01);
+                f.step(pf, g.castTo(DataType.FLOAT), 0.01);
+            }
+            assertThat(pf.dataType()).isEqualTo(DataType.FLOAT);
+            assertThat(pf.castTo(DataType.DOUBLE).sub(pd).amaxNumber().doubleValue()).isLessThan(1e-6);
+            assertThat(pf.castTo(DataType.DOUBLE).sub(pd).amaxNumber().doubleValue()).isLessThan(
+                    pd.amaxNumber().doubleValue());
+        }
+    }
+
+    @Test
     void copyCarriesStateAndResetForgetsIt() {
         Adam a = new Adam(0);
         INDArray p = vec(DataType.DOUBLE, 1, 2, 3);

@@ -1,12 +1,14 @@
 package org.lethe.engine.model.optim;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Adam as torch.optim.Adam (amsgrad off): {@code g ← g + wd·θ} (coupled L2, all parameters),
  * {@code m ← β1·m + (1−β1)·g}, {@code v ← β2·v + (1−β2)·g²},
  * {@code θ ← θ − (lr / (1−β1^t)) · m / (sqrt(v)/sqrt(1−β2^t) + eps)}. The step count t is shared by
- * all entries; masked-out entries keep their moments.
+ * all entries; masked-out entries keep their moments. FLOAT parameters are updated in float
+ * arithmetic with float state (as torch does for float32 tensors), DOUBLE parameters in double.
  */
 public final class Adam implements Optimizer {
 
@@ -19,6 +21,10 @@ public final class Adam implements Optimizer {
     private long steps;
     private double[] scratchP;
     private double[] scratchG;
+    private float[] mf;
+    private float[] vf;
+    private float[] scratchPf;
+    private float[] scratchGf;
 
     /** Adam with PyTorch's defaults β=(0.9, 0.999), eps 1e-8 and the given weight decay. */
     public Adam(double weightDecay) {
@@ -45,6 +51,13 @@ public final class Adam implements Optimizer {
         FlatVectors.checkSameLength(params, grad);
         int n = Math.toIntExact(params.length());
         boolean[] on = FlatVectors.readMask(mask, n);
+        if (params.dataType() == DataType.FLOAT && m == null) {
+            stepFloat(params, grad, lr, on, n);
+            return;
+        }
+        if (mf != null) {
+            throw new IllegalStateException("Adam state is float (FLOAT parameters), got " + params.dataType());
+        }
         double[] p = FlatVectors.read(params, scratchP);
         double[] g = FlatVectors.read(grad, scratchG);
         scratchP = p;
@@ -89,6 +102,43 @@ public final class Adam implements Optimizer {
         steps = t;
     }
 
+    /** The same update in float arithmetic with float state, for FLOAT parameters (as PyTorch does). */
+    private void stepFloat(INDArray params, INDArray grad, double lr, boolean[] on, int n) {
+        float[] p = FlatVectors.readFloats(params, scratchPf);
+        float[] g = FlatVectors.readFloats(grad, scratchGf);
+        scratchPf = p;
+        scratchGf = g;
+        if (mf == null) {
+            mf = new float[n];
+            vf = new float[n];
+        } else if (mf.length != n) {
+            throw new IllegalArgumentException("optimizer state is for " + mf.length + " parameters, got " + n);
+        }
+        long t = steps + 1;
+        float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(beta2, t));
+        float stepSize = (float) (lr / (1 - Math.pow(beta1, t)));
+        float wd = (float) weightDecay;
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1 - beta1);
+        float c2 = (float) (1 - beta2);
+        float e = (float) eps;
+        float[] mm = mf;
+        float[] vv = vf;
+        for (int i = 0; i < n; i++) {
+            if (on == null || on[i]) {
+                float gi = g[i] + wd * p[i];
+                float mi = b1 * mm[i] + c1 * gi;
+                float vi = b2 * vv[i] + c2 * gi * gi;
+                mm[i] = mi;
+                vv[i] = vi;
+                p[i] -= stepSize * mi / ((float) Math.sqrt(vi) / sqrtBc2 + e);
+            }
+        }
+        FlatVectors.writeFloats(params, p);
+        steps = t;
+    }
+
     @Override
     public long steps() {
         return steps;
@@ -98,6 +148,8 @@ public final class Adam implements Optimizer {
     public void reset() {
         m = null;
         v = null;
+        mf = null;
+        vf = null;
         steps = 0;
     }
 
@@ -106,6 +158,8 @@ public final class Adam implements Optimizer {
         Adam c = new Adam(beta1, beta2, eps, weightDecay);
         c.m = m == null ? null : m.clone();
         c.v = v == null ? null : v.clone();
+        c.mf = mf == null ? null : mf.clone();
+        c.vf = vf == null ? null : vf.clone();
         c.steps = steps;
         return c;
     }

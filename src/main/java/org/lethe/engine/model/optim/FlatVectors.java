@@ -43,6 +43,27 @@ public final class FlatVectors {
         return out;
     }
 
+    /** The values of a vector as floats, into {@code into} when it has the right length. */
+    static float[] readFloats(INDArray v, float[] into) {
+        INDArray c = direct(v) && v.dataType() == DataType.FLOAT ? v : v.castTo(DataType.FLOAT).dup('c');
+        int n = Math.toIntExact(c.length());
+        float[] out = into != null && into.length == n ? into : new float[n];
+        nio(c).asFloatBuffer().get(out);
+        return out;
+    }
+
+    /** Overwrites the values of a FLOAT vector with {@code values}. */
+    static void writeFloats(INDArray target, float[] values) {
+        if (values.length != target.length()) {
+            throw new IllegalArgumentException(values.length + " values for a vector of " + target.length());
+        }
+        if (direct(target) && target.dataType() == DataType.FLOAT) {
+            nio(target).asFloatBuffer().put(values);
+        } else {
+            target.assign(Nd4j.createFromArray(values).reshape(target.shape()));
+        }
+    }
+
     /** Overwrites the values of vector {@code target} (in place, keeping its type) with {@code values}. */
     public static void write(INDArray target, double[] values) {
         if (values.length != target.length()) {

@@ -1,11 +1,13 @@
 package org.lethe.engine.model.optim;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Stochastic gradient descent as torch.optim.SGD with dampening 0 and nesterov off:
  * {@code g ← g + wd·θ} (all parameters, biases included), {@code buf ← g} on the first step and
  * {@code buf ← μ·buf + g} after, {@code θ ← θ − lr·buf}; without momentum {@code θ ← θ − lr·g}.
+ * FLOAT parameters are updated in float arithmetic, DOUBLE parameters in double.
  */
 public final class Sgd implements Optimizer {
 
@@ -16,6 +18,9 @@ public final class Sgd implements Optimizer {
     private long steps;
     private double[] scratchP;
     private double[] scratchG;
+    private float[] bufferF;
+    private float[] scratchPf;
+    private float[] scratchGf;
 
     /**
      * @param momentum μ in [0, 1)
@@ -42,6 +47,13 @@ public final class Sgd implements Optimizer {
         FlatVectors.checkSameLength(params, grad);
         int n = Math.toIntExact(params.length());
         boolean[] on = FlatVectors.readMask(mask, n);
+        if (params.dataType() == DataType.FLOAT && buffer == null) {
+            stepFloat(params, grad, lr, on, n);
+            return;
+        }
+        if (bufferF != null) {
+            throw new IllegalStateException("SGD state is float (FLOAT parameters), got " + params.dataType());
+        }
         double[] p = FlatVectors.read(params, scratchP);
         double[] g = FlatVectors.read(grad, scratchG);
         scratchP = p;
@@ -69,6 +81,37 @@ public final class Sgd implements Optimizer {
         steps++;
     }
 
+    /** The same update in float arithmetic with a float momentum buffer, for FLOAT parameters. */
+    private void stepFloat(INDArray params, INDArray grad, double lr, boolean[] on, int n) {
+        float[] p = FlatVectors.readFloats(params, scratchPf);
+        float[] g = FlatVectors.readFloats(grad, scratchGf);
+        scratchPf = p;
+        scratchGf = g;
+        if (momentum > 0 && bufferF == null) {
+            bufferF = new float[n];
+            started = new boolean[n];
+        }
+        if (bufferF != null && bufferF.length != n) {
+            throw new IllegalArgumentException("optimizer state is for " + bufferF.length + " parameters, got " + n);
+        }
+        float wd = (float) weightDecay;
+        float mu = (float) momentum;
+        float rate = (float) lr;
+        for (int i = 0; i < n; i++) {
+            if (on == null || on[i]) {
+                float d = g[i] + wd * p[i];
+                if (mu > 0) {
+                    d = started[i] ? mu * bufferF[i] + d : d;
+                    bufferF[i] = d;
+                    started[i] = true;
+                }
+                p[i] -= rate * d;
+            }
+        }
+        FlatVectors.writeFloats(params, p);
+        steps++;
+    }
+
     @Override
     public long steps() {
         return steps;
@@ -77,6 +120,7 @@ public final class Sgd implements Optimizer {
     @Override
     public void reset() {
         buffer = null;
+        bufferF = null;
         started = null;
         steps = 0;
     }
@@ -85,6 +129,7 @@ public final class Sgd implements Optimizer {
     public Sgd copy() {
         Sgd c = new Sgd(momentum, weightDecay);
         c.buffer = buffer == null ? null : buffer.clone();
+        c.bufferF = bufferF == null ? null : bufferF.clone();
         c.started = started == null ? null : started.clone();
         c.steps = steps;
         return c;
@@ -92,6 +137,13 @@ public final class Sgd implements Optimizer {
 
     /** The momentum buffer (a copy), or null before the first step or without momentum. */
     public double[] momentumBuffer() {
+        if (bufferF != null) {
+            double[] d = new double[bufferF.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = bufferF[i];
+            }
+            return d;
+        }
         return buffer == null ? null : buffer.clone();
     }
 }
