@@ -8,6 +8,7 @@ import org.nd4j.autodiff.listeners.profiler.ProfilingListener;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+/** Manual tool: op-level profile (Chrome trace JSON) of 30 LeNet training steps through the tail graph. */
 public final class OpProfile {
     public static void main(String[] a) throws Exception {
         ImageSplit train = MnistTestData.train(2000);
@@ -22,7 +23,7 @@ public final class OpProfile {
         INDArray x = Features.of(train, idx, 0, 64, null);
         int[] y = Features.labels(train, idx, 0, 64);
         for (int i = 0; i < 10; i++) net.lossAndGradient(x, y);
-        File out = new File("/tmp/scratch/trace.json");
+        File out = new File(a.length > 0 ? a[0] : "target/lenet-trace.json");
         out.delete();
         ProfilingListener pl = ProfilingListener.builder(out).recordAll().warmup(0).build(); sd.addListeners(pl);
         long t0 = System.nanoTime();

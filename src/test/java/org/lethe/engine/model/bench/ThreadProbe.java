@@ -5,6 +5,7 @@ import org.lethe.engine.data.ImageSplit;
 import org.lethe.engine.model.*;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+/** Manual tool: LeNet batch time at 1 and 2 ND4J threads, switched at runtime with {@link EngineThreads}. */
 public final class ThreadProbe {
     public static void main(String[] a) {
         ImageSplit train = MnistTestData.train(512);
