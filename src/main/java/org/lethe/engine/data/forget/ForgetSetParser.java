@@ -115,20 +115,24 @@ public final class ForgetSetParser {
 
     private static List<Integer> parseInts(String value, String term, String what, String example) {
         if (value.isEmpty()) {
-            throw new ForgetSetException("'" + term + "': empty list; expected one or more " + what
-                    + "es separated by commas, e.g. " + example);
+            throw new ForgetSetException("'" + term + "': empty list; expected one or more " + plural(what)
+                    + " separated by commas, e.g. " + example);
         }
         String[] parts = value.split(",", -1);
         List<Integer> numbers = new ArrayList<>(parts.length);
         for (String part : parts) {
             String number = part.strip();
             if (number.isEmpty()) {
-                throw new ForgetSetException("'" + term + "': empty entry in the list; expected " + what
-                        + "es separated by single commas, e.g. " + example);
+                throw new ForgetSetException("'" + term + "': empty entry in the list; expected " + plural(what)
+                        + " separated by single commas, e.g. " + example);
             }
             numbers.add(parseNonNegativeInt(number, term, what));
         }
         return numbers;
+    }
+
+    private static String plural(String what) {
+        return what.replace("index", "indices");
     }
 
     private static int parseNonNegativeInt(String number, String term, String what) {
