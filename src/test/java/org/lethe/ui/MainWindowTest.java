@@ -2,7 +2,6 @@ package org.lethe.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -71,11 +70,30 @@ class MainWindowTest {
         assertThat(grid.getItems()).hasSize(threes)
                 .allSatisfy(index -> assertThat(mnist.train().label(index)).isEqualTo(3));
 
-        List<Object> shownLabels = robot.lookup(".thumbnail-cell").queryAll().stream()
-                .map(Node::getUserData).filter(java.util.Objects::nonNull).collect(Collectors.toList());
-        assertThat(shownLabels).isNotEmpty();
-        assertThat(Set.copyOf(shownLabels)).containsExactly(3);
+        // the grid re-lays out its cells on the next pulse: wait until the cells on screen show only 3s
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> shownLabels(robot)).get().equals(Set.of(3)));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> shownLabels(robot)).get()).containsExactly(3);
         assertThat(robot.lookup("#countLabel").queryLabeled().getText()).isEqualTo("6,131 images");
+    }
+
+    /** The class labels of the thumbnail cells currently on screen. */
+    private static Set<Object> shownLabels(FxRobot robot) {
+        return robot.lookup(".thumbnail-cell").queryAll().stream()
+                .filter(MainWindowTest::showing)
+                .map(Node::getUserData)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether a node and all its ancestors are visible (recycled grid cells are hidden, not removed). */
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

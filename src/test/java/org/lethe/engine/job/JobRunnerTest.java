@@ -64,10 +64,10 @@ class JobRunnerTest {
         AtomicInteger steps = new AtomicInteger();
         try (QueuedJobRunner runner = new QueuedJobRunner()) {
             JobHandle<Void> looping = runner.submit("loop", ctx -> {
-                started.countDown();
                 while (true) {
                     ctx.checkCancelled();
                     steps.incrementAndGet();
+                    started.countDown();
                     Thread.sleep(1);
                 }
             });
