@@ -1,0 +1,2 @@
+/** Lethe, a desktop workbench for machine unlearning. */
+package org.lethe;

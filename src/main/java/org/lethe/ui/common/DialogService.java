@@ -1,0 +1,75 @@
+package org.lethe.ui.common;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.Window;
+import org.lethe.engine.LetheException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that shows errors: a clear sentence, what to do, and the technical details
+ * folded away. Call on the FX thread.
+ */
+public class DialogService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DialogService.class);
+
+    private final Window owner;
+
+    /** A service whose dialogs belong to {@code owner} (may be null). */
+    public DialogService(Window owner) {
+        this.owner = owner;
+    }
+
+    /**
+     * Shows an error without blocking the caller.
+     *
+     * @param what what the user was doing, e.g. "Could not open the dataset"
+     * @param error the failure
+     */
+    public void showError(String what, Throwable error) {
+        LOG.warn("{}", what, error);
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle("Lethe");
+        alert.setHeaderText(what);
+        alert.setContentText(explain(error));
+        alert.getDialogPane().setExpandableContent(details(error));
+        alert.getDialogPane().setId("errorDialog");
+        alert.show();
+    }
+
+    /** The sentence shown for a failure: a domain message as is, anything else with advice. */
+    public static String explain(Throwable error) {
+        Throwable root = error;
+        while (!(root instanceof LetheException) && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof LetheException) {
+            return root.getMessage();
+        }
+        return "Unexpected error: " + error + "\nThe workbench is still usable; the details below "
+                + "help when reporting the problem.";
+    }
+
+    private static GridPane details(Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        TextArea text = new TextArea(trace.toString());
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefRowCount(12);
+        GridPane.setVgrow(text, Priority.ALWAYS);
+        GridPane.setHgrow(text, Priority.ALWAYS);
+        GridPane pane = new GridPane();
+        pane.add(new Label("Details:"), 0, 0);
+        pane.add(text, 0, 1);
+        return pane;
+    }
+}

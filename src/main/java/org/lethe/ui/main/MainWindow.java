@@ -1,0 +1,40 @@
+package org.lethe.ui.main;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.lethe.ui.common.DialogService;
+import org.lethe.ui.common.FxmlView;
+import org.lethe.ui.common.Themes;
+import org.lethe.ui.common.UiServices;
+
+/** Builds and shows the main window. */
+public final class MainWindow {
+
+    /** The dataset the workbench opens on. */
+    public static final String DEFAULT_DATASET = "mnist";
+
+    private MainWindow() {
+    }
+
+    /**
+     * Shows the main window on {@code stage} and starts loading {@code initialDataset}.
+     *
+     * @return the window's view model
+     */
+    public static MainViewModel open(Stage stage, UiServices services, String initialDataset) {
+        MainViewModel viewModel = new MainViewModel(services);
+        DialogService dialogs = new DialogService(stage);
+        viewModel.jobs().setOnFailure(failed -> dialogs.showError(failed.title() + " failed", failed.error()));
+        Parent root = FxmlView.MAIN_WINDOW.load(type -> new MainWindowController(viewModel));
+        Scene scene = new Scene(root, 1200, 780);
+        Themes.apply(scene, Themes.LIGHT);
+        stage.setTitle("Lethe \u2013 machine unlearning workbench");
+        stage.setScene(scene);
+        stage.show();
+        if (initialDataset != null) {
+            viewModel.browser().load(initialDataset);
+        }
+        return viewModel;
+    }
+}

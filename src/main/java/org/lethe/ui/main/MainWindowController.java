@@ -1,0 +1,105 @@
+package org.lethe.ui.main;
+
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.GridView;
+import org.controlsfx.control.TaskProgressView;
+import org.lethe.ui.common.ThumbnailRenderer;
+import org.lethe.ui.dataset.DatasetBrowserViewModel;
+import org.lethe.ui.dataset.DatasetBrowserViewModel.ClassRow;
+import org.lethe.ui.dataset.DatasetChoice;
+import org.lethe.ui.dataset.ClassFilter;
+import org.lethe.ui.dataset.ThumbnailCell;
+
+/** Wires the main window's controls to its view model; holds no state of its own. */
+public final class MainWindowController {
+
+    private static final double THUMBNAIL = 56;
+
+    private final MainViewModel viewModel;
+
+    @FXML private ComboBox<DatasetChoice> datasetChoice;
+    @FXML private Button openFolderButton;
+    @FXML private Button openFileButton;
+    @FXML private ComboBox<ClassFilter> classFilter;
+    @FXML private Label countLabel;
+    @FXML private GridView<Integer> thumbnailGrid;
+    @FXML private Label summaryLabel;
+    @FXML private TableView<ClassRow> classTable;
+    @FXML private TableColumn<ClassRow, String> classColumn;
+    @FXML private TableColumn<ClassRow, Integer> trainColumn;
+    @FXML private TableColumn<ClassRow, Integer> testColumn;
+    @FXML private TaskProgressView<javafx.concurrent.Task<?>> jobsView;
+    @FXML private Label statusLabel;
+
+    MainWindowController(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        DatasetBrowserViewModel browser = viewModel.browser();
+        datasetChoice.getItems().setAll(DatasetBrowserViewModel.BUILT_IN);
+        datasetChoice.getSelectionModel().select(0);
+        datasetChoice.setOnAction(e -> {
+            DatasetChoice choice = datasetChoice.getValue();
+            if (choice != null) {
+                browser.load(choice.id());
+            }
+        });
+        openFolderButton.setOnAction(e -> chooseFolder());
+        openFileButton.setOnAction(e -> chooseFile());
+
+        classFilter.setItems(browser.classFilters());
+        classFilter.valueProperty().bindBidirectional(browser.classFilterProperty());
+
+        ThumbnailRenderer renderer = new ThumbnailRenderer(4096);
+        thumbnailGrid.setItems(browser.visibleIndices());
+        thumbnailGrid.setCellWidth(THUMBNAIL + 6);
+        thumbnailGrid.setCellHeight(THUMBNAIL + 6);
+        thumbnailGrid.setCellFactory(grid -> new ThumbnailCell(browser.datasetProperty()::get, renderer, THUMBNAIL));
+        countLabel.textProperty().bind(Bindings.size(browser.visibleIndices()).asString("%,d images"));
+
+        summaryLabel.textProperty().bind(browser.summaryTextProperty());
+        classColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().className()));
+        trainColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().train()));
+        testColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().test()));
+        classTable.setItems(browser.classRows());
+
+        Bindings.bindContent(jobsView.getTasks(), viewModel.jobs().activeJobs());
+        jobsView.visibleProperty().bind(Bindings.isNotEmpty(viewModel.jobs().activeJobs()));
+        jobsView.managedProperty().bind(jobsView.visibleProperty());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a dataset folder (IDX, CIFAR-10 binary, or one folder per class)");
+        File folder = chooser.showDialog(thumbnailGrid.getScene().getWindow());
+        if (folder != null) {
+            viewModel.browser().load(folder.getPath());
+        }
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a dataset file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("CIFAR-10 archive or IDX images", "*.tar.gz", "*.tgz",
+                        "*-ubyte", "*-ubyte.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(thumbnailGrid.getScene().getWindow());
+        if (file != null) {
+            viewModel.browser().load(file.getPath());
+        }
+    }
+}
