@@ -1,0 +1,40 @@
+package org.lethe.engine.unlearning;
+
+import java.util.List;
+import org.lethe.engine.unlearning.ft.FineTune;
+import org.lethe.engine.unlearning.ft.FineTuneParams;
+import org.lethe.engine.unlearning.ga.GradientAscent;
+import org.lethe.engine.unlearning.ga.GradientAscentParams;
+import org.lethe.engine.unlearning.retrain.Retrain;
+import org.lethe.engine.unlearning.retrain.RetrainParams;
+
+/** The registry's content: every method with its id, texts, defaults and data needs. */
+final class StandardMethods {
+
+    private StandardMethods() {
+    }
+
+    static List<MethodDescriptor<?>> all() {
+        return List.of(
+                new MethodDescriptor<>(Retrain.ID, "Retrain",
+                        "The gold standard: train the same architecture from the same initial weights on the "
+                                + "retain set only. By default it replays the original run's sample order with "
+                                + "the forget samples left out, so that parameter distances to it are meaningful. "
+                                + "Every other method is judged by how close it gets to this model and how much "
+                                + "cheaper it is.",
+                        RetrainParams.class, RetrainParams.defaults(), DataNeeds.RETAIN_REQUIRED, new Retrain()),
+                new MethodDescriptor<>(FineTune.ID, "Fine-tune (FT)",
+                        "Continue training the original on the retain set only. The forget set is never "
+                                + "shown again, so the model gradually loses what only the forget set taught it "
+                                + "(catastrophic forgetting). Cheap and safe for accuracy, but often forgets "
+                                + "little of individual memorised samples.",
+                        FineTuneParams.class, FineTuneParams.defaults(), DataNeeds.RETAIN_REQUIRED, new FineTune()),
+                new MethodDescriptor<>(GradientAscent.ID, "Gradient ascent (GA)",
+                        "Take steps that increase the loss on the forget set, pushing the model away from "
+                                + "its predictions there. Fast and strong, but it can destroy the model when run "
+                                + "too long; with the retain set available, a descent pass over it each epoch "
+                                + "keeps the rest intact (the AMUN code's variant).",
+                        GradientAscentParams.class, GradientAscentParams.defaults(), DataNeeds.RETAIN_OPTIONAL,
+                        new GradientAscent()));
+    }
+}

@@ -1,0 +1,33 @@
+package org.lethe.engine.unlearning.ga;
+
+import org.lethe.engine.unlearning.MethodParamException;
+import org.lethe.engine.unlearning.Param;
+
+/**
+ * Parameters of gradient ascent. {@code retainPass} is the AMUN code's variant: when the retain set
+ * is available, each epoch first runs one descent pass over (a share of) it.
+ */
+public record GradientAscentParams(
+        @Param(value = "passes over the forget set", min = 1, max = 100) int epochs,
+        @Param(value = "learning rate", min = 1e-7, max = 1) double lr,
+        @Param(value = "SGD momentum", min = 0, max = 0.999) double momentum,
+        @Param(value = "weight decay (coupled L2)", min = 0, max = 0.1) double weightDecay,
+        @Param(value = "mini-batch size", min = 1, max = 4096) int batchSize,
+        @Param("add a descent pass over the retain set each epoch when it is available") boolean retainPass,
+        @Param(value = "share of the retain set in that pass", min = 0.001, max = 1) double retainFraction,
+        @Param(value = "seed for sampling and shuffling") long seed) {
+
+    public GradientAscentParams {
+        MethodParamException.checkRange("ga", "epochs", epochs, 1, 100);
+        MethodParamException.checkRange("ga", "lr", lr, 1e-7, 1);
+        MethodParamException.checkRange("ga", "momentum", momentum, 0, 0.999);
+        MethodParamException.checkRange("ga", "weightDecay", weightDecay, 0, 0.1);
+        MethodParamException.checkRange("ga", "batchSize", batchSize, 1, 4096);
+        MethodParamException.checkRange("ga", "retainFraction", retainFraction, 0.001, 1);
+    }
+
+    /** The defaults. */
+    public static GradientAscentParams defaults() {
+        return new GradientAscentParams(3, 1e-3, 0.9, 5e-4, 64, true, 0.05, 0);
+    }
+}

@@ -1,0 +1,34 @@
+package org.lethe.engine.unlearning.loop;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.lethe.engine.data.IndexView;
+
+/** Seeded random subsets of views, e.g. the share of the retain set a method revisits per epoch. */
+public final class Subsets {
+
+    private Subsets() {
+    }
+
+    /**
+     * A random {@code fraction} of {@code view} (at least one sample), drawn without replacement;
+     * the whole view when {@code fraction >= 1}.
+     */
+    public static IndexView sample(IndexView view, double fraction, SplittableRandom random) {
+        if (fraction >= 1 || view.isEmpty()) {
+            return view;
+        }
+        int n = view.size();
+        int k = Math.max(1, (int) Math.round(fraction * n));
+        int[] indices = view.toArray();
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = indices[i];
+            indices[i] = indices[j];
+            indices[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(indices, k);
+        Arrays.sort(chosen);
+        return new IndexView(view.split(), chosen, view.tag() + "-sample");
+    }
+}
