@@ -1,5 +1,6 @@
 package org.lethe.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import org.lethe.engine.LetheException;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Machine-unlearning workbench: datasets, training, unlearning and evaluation.",
-        subcommands = {DatasetsCommand.class})
+        subcommands = {DatasetsCommand.class, TrainCommand.class, UnlearnCommand.class, MethodsCommand.class,
+                BenchCommand.class})
 public final class LetheCli {
 
     /** Exit status for bad input. */
@@ -24,9 +26,20 @@ public final class LetheCli {
     private LetheCli() {
     }
 
-    /** Runs a command line with the process's standard streams and returns the exit status. */
+    /**
+     * Runs a command line with the process's standard streams and returns the exit status. Only the
+     * command's own output reaches stdout: anything a library prints there (SameDiff announces every
+     * gradient op it builds with {@code System.out.println}) is sent to stderr, so JSON output stays
+     * parseable.
+     */
     public static int execute(String... args) {
-        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return execute(new PrintWriter(stdout, true), new PrintWriter(System.err, true), args);
+        } finally {
+            System.setOut(stdout);
+        }
     }
 
     /** Runs a command line with the given streams (tests capture them) and returns the exit status. */

@@ -112,6 +112,27 @@ public final class ImageDataset {
         return sha256;
     }
 
+    /**
+     * The same dataset with only the first {@code n} training images (the test split is kept), e.g.
+     * for quick experiments; returns this dataset when it has no more than {@code n}.
+     */
+    public ImageDataset limitTrain(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("training limit must be >= 1, was " + n);
+        }
+        if (n >= train.count()) {
+            return this;
+        }
+        int d = shape.pixelsPerImage();
+        byte[] pixels = new byte[n * d];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            train.copyImage(i, pixels, i * d);
+            labels[i] = (byte) train.label(i);
+        }
+        return new ImageDataset(name, format, classNames, new ImageSplit("train", shape, pixels, labels), test);
+    }
+
     @Override
     public String toString() {
         return name + " (" + format.id() + ", " + train.count() + " train / " + test.count() + " test, "

@@ -33,6 +33,7 @@ public final class EngineThreads {
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("thread count must be in [1, 1024], was " + threads);
         }
+        Nd4j.getBackend(); // loads the backend's properties, which NativeOpsHolder needs
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
@@ -44,5 +45,25 @@ public final class EngineThreads {
     public static int[] current() {
         return new int[] {NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(), Nd4j.getEnvironment().maxThreads(),
                 Nd4j.getEnvironment().maxMasterThreads(), Nd4j.factory().blas().getMaxThreads()};
+    }
+
+    /**
+     * A short description of the native backend, e.g. "nd4j-native AVX512 onednn", from the native
+     * library's build information.
+     */
+    public static String backendDescription() {
+        Nd4j.getBackend();
+        String info = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+        StringBuilder b = new StringBuilder("nd4j-native");
+        String upper = info == null ? "" : info.toUpperCase(java.util.Locale.ROOT);
+        if (upper.contains("AVX512")) {
+            b.append(" avx512");
+        } else if (upper.contains("AVX2")) {
+            b.append(" avx2");
+        }
+        if (upper.contains("ONEDNN") || upper.contains("MKLDNN")) {
+            b.append(" onednn");
+        }
+        return b.toString();
     }
 }

@@ -1,0 +1,10 @@
+package org.lethe.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code lethe bench ...}: benchmarks that print machine-readable numbers. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks (see bench/README.md).",
+        subcommands = {BenchTrainCommand.class})
+final class BenchCommand {
+}

@@ -1,0 +1,43 @@
+package org.lethe.engine.experiment;
+
+import org.lethe.engine.job.JobContext;
+import org.lethe.engine.model.TrainedModel;
+import org.lethe.engine.unlearning.DataSplits;
+import org.lethe.engine.unlearning.MethodDescriptor;
+import org.lethe.engine.unlearning.MethodRegistry;
+import org.lethe.engine.unlearning.UnlearningResult;
+import org.lethe.engine.unlearning.retrain.Retrain;
+
+/**
+ * Runs a method and the retrained gold standard on the same splits and evaluates the original, the
+ * retrained and the unlearned model. The retrain always has the retain set, even when the method
+ * does not.
+ */
+public final class UnlearningExperiment {
+
+    private final MethodRegistry registry;
+
+    /** An experiment runner over {@code registry}. */
+    public UnlearningExperiment(MethodRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Runs retrain, then the method, then the evaluations. */
+    public UnlearningOutcome run(TrainedModel original, DataSplits splits, MethodDescriptor<?> method, Record params,
+            JobContext ctx) {
+        MethodDescriptor<?> retrain = registry.byId(Retrain.ID);
+        ctx.progress(0, "retraining without the forget set");
+        UnlearningResult retrained = retrain.run(original, splits.withRetainAvailable(true), retrain.defaults(),
+                ctx.slice(0, 0.6));
+        ctx.progress(0.6, "running " + method.displayName());
+        UnlearningResult unlearned = method.id().equals(Retrain.ID) ? retrained
+                : method.run(original, splits, params, ctx.slice(0.6, 0.9));
+        ctx.progress(0.9, "evaluating");
+        DataSplits all = splits.withRetainAvailable(true);
+        SplitAccuracies o = SplitAccuracies.of(original.network(), all);
+        SplitAccuracies r = SplitAccuracies.of(retrained.model().network(), all);
+        SplitAccuracies u = SplitAccuracies.of(unlearned.model().network(), all);
+        ctx.progress(1, "done");
+        return new UnlearningOutcome(unlearned, retrained, o, r, u);
+    }
+}
