@@ -219,7 +219,12 @@ final class SameDiffNetwork implements Network {
     @Override
     public LossAndGradient lossAndGradient(INDArray features, int[] labels) {
         checkBatch(features, labels.length);
-        return lossAndGradient(features, Targets.oneHot(labels, numClasses, type));
+        INDArray targets = Targets.oneHot(labels, numClasses, type);
+        try {
+            return lossAndGradient(features, targets);
+        } finally {
+            Release.all(targets);
+        }
     }
 
     @Override
@@ -281,7 +286,9 @@ final class SameDiffNetwork implements Network {
         grads.put(paramNames.get(0), split.weightGradient(images, outGrad));
         grads.put(paramNames.get(1), split.biasGradient(outGrad));
         double loss = capture.ce.getDouble(0);
-        return new LossAndGradient(loss, flatten(gradients(grads)), capture.logits);
+        INDArray flat = flatten(gradients(grads));
+        Release.all(first, grads.get(paramNames.get(0)), grads.get(paramNames.get(1)));
+        return new LossAndGradient(loss, flat, capture.logits);
     }
 
     /** Keeps copies of the loss and logits computed during a gradient pass. */
