@@ -19,9 +19,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * {@link Network} on a SameDiff graph built by {@link ModelFactory}. The graph has three
+ * {@link Network} on SameDiff graphs built by {@link ModelFactory}. The main graph has three
  * placeholders (features, targets, logit gradient) and computes every gradient through one objective,
- * {@code ce(target) + sum(logits * logitGrad)}, feeding zeros to the part not in use.
+ * {@code ce(target) + sum(logits * logitGrad)}, feeding zeros to the part not in use. Two optional
+ * companions hold copies of the same parameters (kept equal by {@link #setParams}): the tail graph
+ * of a {@link FirstConvSplit} (LeNet training steps) and the training-mode graph of a
+ * {@link BatchNormGraph} (batch statistics), whose running statistics this class updates.
  */
 final class SameDiffNetwork implements Network {
 

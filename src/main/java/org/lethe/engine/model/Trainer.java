@@ -159,7 +159,7 @@ public final class Trainer {
                 correct += countCorrect(lg.logits(), y);
                 lossSum += lg.loss() * b;
                 seen += b;
-                Release.all(x, lg.gradient());
+                Release.all(x, lg.gradient(), lg.logits());
                 if (snapshots) {
                     h.afterStep(new BatchHook.Step(epoch, iteration, java.util.Arrays.copyOf(batch, b), before,
                             params.dup(), lg.loss()));
