@@ -64,7 +64,10 @@ final class FirstConvSplit {
         INDArray channelsFirst = images.permute(1, 0, 2, 3).dup('c');      // [in, b, H, W]
         INDArray kernel = outGrad.permute(2, 3, 0, 1).dup('c');            // [outH, outW, b, out]
         INDArray corr = Nd4j.cnn().conv2d(channelsFirst, kernel, weightGradient); // [in, out, k, k]
-        return corr.permute(2, 3, 0, 1).dup('c');                          // [k, k, in, out]
+        INDArray result = corr.permute(2, 3, 0, 1).dup('c');               // [k, k, in, out]
+        // free the large temporaries now instead of waiting for the garbage collector
+        Release.all(channelsFirst, kernel, corr);
+        return result;
     }
 
     /** dLoss/db {@code [out]}. */

@@ -27,18 +27,26 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ModelFactory {
 
+    /** Batch-norm epsilon, as PyTorch's default. */
+    static final double BATCH_NORM_EPS = 1e-5;
+
     private ModelFactory() {
     }
 
     /** Builds a freshly initialised network for {@code spec}. */
     public static Network build(ModelSpec spec) {
-        GraphBuilder full = graph(spec, false);
+        GraphBuilder full = graph(spec, false, false);
         FirstConvSplit split = null;
         if (spec.architecture() == Architecture.LENET) {
-            GraphBuilder tail = graph(spec, true);
+            GraphBuilder tail = graph(spec, true, false);
             split = new FirstConvSplit(tail.sd, tail.firstConv, tail.layout.stream().map(ParamBlock::name).toList());
         }
-        return new SameDiffNetwork(spec, full.sd, full.layout, split);
+        BatchNormGraph bn = null;
+        if (spec.batchNorm()) {
+            GraphBuilder train = graph(spec, false, true);
+            bn = new BatchNormGraph(train.sd, full.buffers, train.batchStats);
+        }
+        return new SameDiffNetwork(spec, full.sd, full.layout, split, bn);
     }
 
     /**
@@ -47,8 +55,8 @@ public final class ModelFactory {
      * parameters are left out. Training uses the tail graph to avoid the expensive and unneeded input
      * gradient of the first convolution (see {@link FirstConvSplit}).
      */
-    private static GraphBuilder graph(ModelSpec spec, boolean tail) {
-        GraphBuilder g = new GraphBuilder(spec, tail);
+    private static GraphBuilder graph(ModelSpec spec, boolean tail, boolean batchStatistics) {
+        GraphBuilder g = new GraphBuilder(spec, tail, batchStatistics);
         switch (spec.architecture()) {
             case LOGREG -> g.logits(g.flatInput());
             case MLP -> g.logits(g.denseStack(g.flatInput(), spec.input().pixelsPerImage()));
@@ -71,17 +79,18 @@ public final class ModelFactory {
     }
 
     private static SDVariable cifarFeatures(GraphBuilder g, ImageShape in, boolean batchNorm) {
-        if (batchNorm) {
-            throw new ModelSpecException("model spec: batch normalisation for cifar-cnn is not implemented yet;"
-                    + " use batchNorm=false");
-        }
+        // each convolution: conv [-> batch norm] -> ReLU; ReLU after max-pooling (they commute)
+        long h1 = in.height();
+        long w1 = in.width();
+        long h2 = (h1 - 2) / 2;
+        long w2 = (w1 - 2) / 2;
         SDVariable x = g.imageInput();
-        x = g.conv(x, in.channels(), 32, 3, true, true);
-        x = g.relu(g.pool(g.conv(x, 32, 32, 3, false, false)));
-        x = g.conv(x, 32, 64, 3, true, true);
-        x = g.relu(g.pool(g.conv(x, 64, 64, 3, false, false)));
-        long h = ((in.height() - 2) / 2 - 2) / 2;
-        long w = ((in.width() - 2) / 2 - 2) / 2;
+        x = g.relu(g.maybeBatchNorm(g.conv(x, in.channels(), 32, 3, true, false), 32, h1 * w1, batchNorm));
+        x = g.relu(g.pool(g.maybeBatchNorm(g.conv(x, 32, 32, 3, false, false), 32, (h1 - 2) * (w1 - 2), batchNorm)));
+        x = g.relu(g.maybeBatchNorm(g.conv(x, 32, 64, 3, true, false), 64, h2 * w2, batchNorm));
+        x = g.relu(g.pool(g.maybeBatchNorm(g.conv(x, 64, 64, 3, false, false), 64, (h2 - 2) * (w2 - 2), batchNorm)));
+        long h = (h2 - 2) / 2;
+        long w = (w2 - 2) / 2;
         return g.denseStack(g.flatten(x, 64 * h * w), 64 * h * w);
     }
 
@@ -92,17 +101,22 @@ public final class ModelFactory {
         private final SameDiff sd = SameDiff.create();
         private final SplittableRandom random;
         private final boolean tail;
+        private final boolean batchStatistics;
         private final SDVariable input;
         private final List<ParamBlock> layout = new ArrayList<>();
+        private final List<ParamBlock> buffers = new ArrayList<>();
+        private final List<BatchNormGraph.Layer> batchStats = new ArrayList<>();
+        private long bufferOffset;
         private FirstConvSplit.Conv firstConv;
         private long offset;
         private int layer;
 
-        GraphBuilder(ModelSpec spec, boolean tail) {
+        GraphBuilder(ModelSpec spec, boolean tail, boolean batchStatistics) {
             this.spec = spec;
             this.type = spec.precision().dataType();
             this.random = new SplittableRandom(spec.seed());
             this.tail = tail;
+            this.batchStatistics = batchStatistics;
             this.input = tail ? null : sd.placeHolder(SameDiffNetwork.INPUT, type, -1, spec.input().pixelsPerImage());
         }
 
@@ -144,6 +158,52 @@ public final class ModelFactory {
                     .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
             SDVariable pre = sd.cnn().conv2d(x, w, b, c);
             return relu ? relu(pre) : pre;
+        }
+
+        /**
+         * Batch normalisation over (batch, height, width) per channel, as torch.nn.BatchNorm2d with
+         * eps 1e-5: {@code gamma * (x - mean) / sqrt(var + eps) + beta}. With batch statistics the
+         * mean and biased variance of the batch are used (and exposed as outputs so the network can
+         * update its running statistics); otherwise the running statistics, which are buffers, not
+         * parameters. Parameters gamma (ones) and beta (zeros) follow the convolution's in flat order.
+         */
+        SDVariable maybeBatchNorm(SDVariable x, long channels, long spatial, boolean on) {
+            if (!on) {
+                return x;
+            }
+            SDVariable gamma = constantParam("gamma", channels, 1.0);
+            SDVariable beta = constantParam("beta", channels, 0.0);
+            String prefix = "l" + layer;
+            layer++;
+            long[] bshape = {1, channels, 1, 1};
+            SDVariable mean;
+            SDVariable variance;
+            if (batchStatistics) {
+                mean = sd.mean(prefix + "_batchMean", x, true, 0, 2, 3);
+                SDVariable centred = x.sub(mean);
+                variance = sd.mean(prefix + "_batchVar", centred.mul(centred), true, 0, 2, 3);
+                batchStats.add(new BatchNormGraph.Layer(prefix, spatial));
+                SDVariable scale = gamma.reshape(bshape).mul(sd.math().rsqrt(variance.add(BATCH_NORM_EPS)));
+                return centred.mul(scale).add(beta.reshape(bshape));
+            }
+            mean = buffer(prefix + "_runMean", channels, 0.0);
+            variance = buffer(prefix + "_runVar", channels, 1.0);
+            SDVariable scale = gamma.reshape(bshape).mul(sd.math().rsqrt(variance.reshape(bshape).add(BATCH_NORM_EPS)));
+            return x.sub(mean.reshape(bshape)).mul(scale).add(beta.reshape(bshape));
+        }
+
+        private SDVariable constantParam(String kind, long n, double value) {
+            String name = "l" + layer + "_" + kind;
+            INDArray arr = Nd4j.valueArrayOf(new long[] {n}, value, type);
+            layout.add(new ParamBlock(name, new long[] {n}, offset, n));
+            offset += n;
+            return sd.var(name, arr);
+        }
+
+        private SDVariable buffer(String name, long n, double value) {
+            buffers.add(new ParamBlock(name, new long[] {n}, bufferOffset, n));
+            bufferOffset += n;
+            return sd.constant(name, Nd4j.valueArrayOf(new long[] {n}, value, type));
         }
 
         SDVariable pool(SDVariable x) {

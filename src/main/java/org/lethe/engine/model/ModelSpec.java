@@ -21,7 +21,8 @@ import org.lethe.engine.data.ImageShape;
  * @param input shape of one input image (channels, height, width)
  * @param numClasses number of output classes (logits), at least 2
  * @param hiddenWidths widths of the hidden dense layers, see above
- * @param batchNorm batch normalisation after each convolution (cifar-cnn only)
+ * @param batchNorm batch normalisation after each convolution (cifar-cnn only; see {@link Network}
+ *                  for training and evaluation mode)
  * @param precision parameter and activation type
  * @param seed seed of the weight initialisation
  */

@@ -27,11 +27,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * function of the logits (distillation, KL to a teacher, a negated loss, label smoothing) goes through
  * {@link #gradientFromLogitGrad}: the caller computes dLoss/dlogits and the network back-propagates it.
  *
+ * <h2>Training and evaluation mode</h2>
+ * Networks start in evaluation mode. Only networks with batch normalisation behave differently in
+ * training mode ({@link #setTraining}): every forward computation then normalises with the batch's
+ * own statistics, and the two gradient calls that correspond to an optimisation step,
+ * {@link #lossAndGradient} and {@link #gradientFromLogitGrad}, also update the running statistics
+ * (momentum 0.1, unbiased variance, as PyTorch). The running statistics are buffers, not parameters:
+ * see {@link #buffers()}. Other networks ignore the mode and have no buffers.
+ *
  * <h2>Threads</h2>
  * Implementations are safe to call from several threads (calls are serialised), but a
  * {@link #copy()} per thread is faster.
  *
- * <p>No method changes the parameters except {@link #setParams}.
+ * <p>No method changes the parameters except {@link #setParams}; no method changes the buffers
+ * except {@link #setBuffers} and, in training mode, the two gradient calls named above.
  */
 public interface Network {
 
@@ -54,6 +63,21 @@ public interface Network {
      * @throws IllegalArgumentException if the length does not match
      */
     void setParams(INDArray flat);
+
+    /** Whether the network is in training mode (see the class comment). */
+    boolean isTraining();
+
+    /** Switches between training and evaluation mode. */
+    void setTraining(boolean training);
+
+    /**
+     * A copy of the non-trainable state (batch-norm running means and variances, per layer mean
+     * then variance) as a flat vector; empty for networks without such state.
+     */
+    INDArray buffers();
+
+    /** Replaces the non-trainable state (copied), laid out as {@link #buffers()}. */
+    void setBuffers(INDArray flat);
 
     /** The logits {@code [b, numClasses]} for a batch of features. */
     INDArray logits(INDArray features);
@@ -99,6 +123,6 @@ public interface Network {
     /** The cross-entropy of each sample, {@code -log softmax(z_i)_{y_i}}, computed stably from the logits. */
     double[] perSampleLoss(INDArray features, int[] labels);
 
-    /** A deep, independent copy (same spec, same parameters, no shared arrays). */
+    /** A deep, independent copy (same spec, parameters, buffers and mode; no shared arrays). */
     Network copy();
 }

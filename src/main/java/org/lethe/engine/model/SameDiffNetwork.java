@@ -19,9 +19,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * {@link Network} on a SameDiff graph built by {@link ModelFactory}. The graph has three
+ * {@link Network} on SameDiff graphs built by {@link ModelFactory}. The main graph has three
  * placeholders (features, targets, logit gradient) and computes every gradient through one objective,
- * {@code ce(target) + sum(logits * logitGrad)}, feeding zeros to the part not in use.
+ * {@code ce(target) + sum(logits * logitGrad)}, feeding zeros to the part not in use. Two optional
+ * companions hold copies of the same parameters (kept equal by {@link #setParams}): the tail graph
+ * of a {@link FirstConvSplit} (LeNet training steps) and the training-mode graph of a
+ * {@link BatchNormGraph} (batch statistics), whose running statistics this class updates.
  */
 final class SameDiffNetwork implements Network {
 
@@ -48,7 +51,13 @@ final class SameDiffNetwork implements Network {
     private boolean splitEnabled = true;
     private final OutputCapture capture = new OutputCapture();
 
-    SameDiffNetwork(ModelSpec spec, SameDiff sd, List<ParamBlock> layout, FirstConvSplit split) {
+    private final BatchNormGraph bn;
+    private final INDArray[] trainArrays;
+    private final INDArray[] bufferArrays;
+    private final long numBuffers;
+    private boolean training;
+
+    SameDiffNetwork(ModelSpec spec, SameDiff sd, List<ParamBlock> layout, FirstConvSplit split, BatchNormGraph bn) {
         this.spec = spec;
         this.sd = sd;
         this.layout = List.copyOf(layout);
@@ -70,6 +79,89 @@ final class SameDiffNetwork implements Network {
             }
         } else {
             tailArrays = null;
+        }
+        this.bn = bn;
+        if (bn != null) {
+            trainArrays = new INDArray[paramArrays.length];
+            for (int i = 0; i < paramArrays.length; i++) {
+                trainArrays[i] = bn.train().getVariable(paramNames.get(i)).getArr();
+                trainArrays[i].assign(paramArrays[i]);
+            }
+            bufferArrays = bn.buffers().stream().map(b -> sd.getVariable(b.name()).getArr()).toArray(INDArray[]::new);
+            numBuffers = bn.buffers().isEmpty() ? 0 : bn.buffers().get(bn.buffers().size() - 1).end();
+        } else {
+            trainArrays = null;
+            bufferArrays = new INDArray[0];
+            numBuffers = 0;
+        }
+    }
+
+    @Override
+    public synchronized boolean isTraining() {
+        return training;
+    }
+
+    @Override
+    public synchronized void setTraining(boolean on) {
+        training = on;
+    }
+
+    @Override
+    public synchronized INDArray buffers() {
+        INDArray flat = Nd4j.create(type, numBuffers);
+        for (int i = 0; i < bufferArrays.length; i++) {
+            ParamBlock b = bn.buffers().get(i);
+            flat.get(NDArrayIndex.interval(b.offset(), b.end())).assign(bufferArrays[i].reshape(b.length()));
+        }
+        return flat;
+    }
+
+    @Override
+    public synchronized void setBuffers(INDArray flat) {
+        if (flat.length() != numBuffers) {
+            throw new IllegalArgumentException("buffer vector of " + flat.length() + " values for a network of "
+                    + numBuffers);
+        }
+        if (numBuffers == 0) {
+            return;
+        }
+        INDArray v = flat.reshape(numBuffers).castTo(type);
+        for (int i = 0; i < bufferArrays.length; i++) {
+            ParamBlock b = bn.buffers().get(i);
+            bufferArrays[i].assign(v.get(NDArrayIndex.interval(b.offset(), b.end())).reshape(b.shape()));
+        }
+    }
+
+    /** The graph forward computations use: batch statistics in training mode when there is batch norm. */
+    private SameDiff forwardGraph() {
+        return training && bn != null ? bn.train() : sd;
+    }
+
+    /** Names of the batch statistics to fetch with a training step, or none. */
+    private List<String> batchStatNames() {
+        List<String> names = new ArrayList<>();
+        if (training && bn != null) {
+            for (BatchNormGraph.Layer l : bn.layers()) {
+                names.add(l.meanName());
+                names.add(l.varName());
+            }
+        }
+        return names;
+    }
+
+    /** running ← (1 − m)·running + m·batch, with the unbiased batch variance, as torch. */
+    private void updateRunningStatistics(Map<String, INDArray> outputs, long batch) {
+        if (!(training && bn != null)) {
+            return;
+        }
+        for (int j = 0; j < bn.layers().size(); j++) {
+            BatchNormGraph.Layer l = bn.layers().get(j);
+            long n = batch * l.spatial();
+            double m = BatchNormGraph.MOMENTUM;
+            INDArray mean = outputs.get(l.meanName()).reshape(bufferArrays[2 * j].shape());
+            INDArray var = outputs.get(l.varName()).reshape(bufferArrays[2 * j + 1].shape());
+            bufferArrays[2 * j].muli(1 - m).addi(mean.mul(m));
+            bufferArrays[2 * j + 1].muli(1 - m).addi(var.mul(m * n / Math.max(1, n - 1)));
         }
     }
 
@@ -111,23 +203,31 @@ final class SameDiffNetwork implements Network {
             if (tailArrays != null && tailArrays[i] != null && tailArrays[i] != paramArrays[i]) {
                 tailArrays[i].assign(paramArrays[i]);
             }
+            if (trainArrays != null) {
+                trainArrays[i].assign(paramArrays[i]);
+            }
         }
     }
 
     @Override
     public synchronized INDArray logits(INDArray features) {
-        return sd.output(Map.of(INPUT, prepare(features)), LOGITS).get(LOGITS).dup();
+        return forwardGraph().output(Map.of(INPUT, prepare(features)), LOGITS).get(LOGITS).dup();
     }
 
     @Override
     public synchronized INDArray probabilities(INDArray features) {
-        return sd.output(Map.of(INPUT, prepare(features)), PROBABILITIES).get(PROBABILITIES).dup();
+        return forwardGraph().output(Map.of(INPUT, prepare(features)), PROBABILITIES).get(PROBABILITIES).dup();
     }
 
     @Override
     public LossAndGradient lossAndGradient(INDArray features, int[] labels) {
         checkBatch(features, labels.length);
-        return lossAndGradient(features, Targets.oneHot(labels, numClasses, type));
+        INDArray targets = Targets.oneHot(labels, numClasses, type);
+        try {
+            return lossAndGradient(features, targets);
+        } finally {
+            Release.all(targets);
+        }
     }
 
     @Override
@@ -138,7 +238,11 @@ final class SameDiffNetwork implements Network {
             return splitLossAndGradient(x, t, zeros(x));
         }
         Map<String, INDArray> ph = placeholders(x, t, zeros(x));
-        OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of(CE, LOGITS), paramNames);
+        List<String> outputs = batchStatNames();
+        outputs.add(CE);
+        outputs.add(LOGITS);
+        OutAndGrad r = forwardGraph().calculateGradientsAndOutputs(ph, outputs, paramNames);
+        updateRunningStatistics(r.getOutputs(), x.size(0));
         double loss = r.getOutputs().get(CE).getDouble(0);
         return new LossAndGradient(loss, flatten(gradients(r.getGradients())), r.getOutputs().get(LOGITS).dup());
     }
@@ -151,7 +255,13 @@ final class SameDiffNetwork implements Network {
             return splitLossAndGradient(x, zeros(x), g).gradient();
         }
         Map<String, INDArray> ph = placeholders(x, zeros(x), g);
-        return flatten(gradients(sd.calculateGradients(ph, paramNames)));
+        List<String> stats = batchStatNames();
+        if (stats.isEmpty()) {
+            return flatten(gradients(sd.calculateGradients(ph, paramNames)));
+        }
+        OutAndGrad r = forwardGraph().calculateGradientsAndOutputs(ph, stats, paramNames);
+        updateRunningStatistics(r.getOutputs(), x.size(0));
+        return flatten(gradients(r.getGradients()));
     }
 
     private boolean useSplit() {
@@ -179,7 +289,9 @@ final class SameDiffNetwork implements Network {
         grads.put(paramNames.get(0), split.weightGradient(images, outGrad));
         grads.put(paramNames.get(1), split.biasGradient(outGrad));
         double loss = capture.ce.getDouble(0);
-        return new LossAndGradient(loss, flatten(gradients(grads)), capture.logits);
+        INDArray flat = flatten(gradients(grads));
+        Release.all(first, grads.get(paramNames.get(0)), grads.get(paramNames.get(1)));
+        return new LossAndGradient(loss, flat, capture.logits);
     }
 
     /** Keeps copies of the loss and logits computed during a gradient pass. */
@@ -233,7 +345,7 @@ final class SameDiffNetwork implements Network {
         INDArray x = prepare(features);
         INDArray t = targets == null ? zeros(x) : checkTargets(targets, x);
         INDArray g = logitGrad == null ? zeros(x) : checkTargets(logitGrad, x);
-        INDArray grad = sd.calculateGradients(placeholders(x, t, g), INPUT).get(INPUT);
+        INDArray grad = forwardGraph().calculateGradients(placeholders(x, t, g), INPUT).get(INPUT);
         return grad.reshape(features.shape()).dup();
     }
 
@@ -257,7 +369,11 @@ final class SameDiffNetwork implements Network {
     @Override
     public Network copy() {
         Network c = ModelFactory.build(spec);
-        c.setParams(params());
+        synchronized (this) {
+            c.setParams(params());
+            c.setBuffers(buffers());
+            c.setTraining(training);
+        }
         return c;
     }
 

@@ -27,7 +27,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Cancellation is checked before every step; the network's parameters are only replaced after a
  * step is complete, so a cancelled run leaves the network at an iteration boundary.
  *
- * <p>Features are pixels scaled to [0, 1] (see {@link Features}); no other normalisation is applied.
+ * <p>The network is in training mode during the run (batch statistics for batch norm) and in
+ * evaluation mode for the per-epoch test accuracy; its previous mode is restored at the end.
+ * Features are pixels scaled to [0, 1] (see {@link Features}); no other normalisation is applied.
  */
 public final class Trainer {
 
@@ -99,6 +101,17 @@ public final class Trainer {
     private TrainingResult run(Network net, ImageSplit split, List<int[]> orders, BitSet excluded, IndexView test,
                                TrainingConfig config, BatchHook hook, JobContext ctx) {
         Objects.requireNonNull(ctx, "ctx");
+        boolean wasTraining = net.isTraining();
+        try {
+            return runInTrainingMode(net, split, orders, excluded, test, config, hook, ctx);
+        } finally {
+            net.setTraining(wasTraining);
+        }
+    }
+
+    private TrainingResult runInTrainingMode(Network net, ImageSplit split, List<int[]> orders, BitSet excluded,
+                                             IndexView test, TrainingConfig config, BatchHook hook, JobContext ctx) {
+        net.setTraining(true);
         BatchHook h = hook == null ? BatchHook.NONE : hook;
         boolean snapshots = h != BatchHook.NONE;
         long start = System.nanoTime();
@@ -146,6 +159,7 @@ public final class Trainer {
                 correct += countCorrect(lg.logits(), y);
                 lossSum += lg.loss() * b;
                 seen += b;
+                Release.all(x, lg.gradient(), lg.logits());
                 if (snapshots) {
                     h.afterStep(new BatchHook.Step(epoch, iteration, java.util.Arrays.copyOf(batch, b), before,
                             params.dup(), lg.loss()));
@@ -165,7 +179,12 @@ public final class Trainer {
             trainNanos += epochNanos;
             trainSamples += seen;
             double trainAcc = seen == 0 ? Double.NaN : (double) correct / seen;
-            double testAcc = test == null || test.isEmpty() ? Double.NaN : accuracy(net, test);
+            double testAcc = Double.NaN;
+            if (test != null && !test.isEmpty()) {
+                net.setTraining(false);
+                testAcc = accuracy(net, test);
+                net.setTraining(true);
+            }
             EpochStats stats = new EpochStats(epoch, lr, seen == 0 ? Double.NaN : lossSum / seen, trainAcc, testAcc,
                     seen, epochNanos / 1e9);
             history.add(stats);

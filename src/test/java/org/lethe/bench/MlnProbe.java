@@ -1,4 +1,4 @@
-package org.lethe.engine.model.bench;
+package org.lethe.bench;
 
 import java.util.Locale;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -1,4 +1,4 @@
-package org.lethe.engine.model.bench;
+package org.lethe.bench;
 
 import java.util.Locale;
 import org.lethe.engine.data.ImageSplit;
@@ -76,9 +76,14 @@ public final class ModelBench {
         long fb = 0;
         long opt = 0;
         long set = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = 0;
+        long wall0 = 0;
         for (int s = 0; s < steps + 20; s++) {
             if (s == 20) {
                 feed = fb = opt = set = 0;
+                cpu0 = mx.getCurrentThreadCpuTime();
+                wall0 = System.nanoTime();
             }
             int from = (s * 64) % (idx.length - 64);
             long t0 = System.nanoTime();
@@ -100,5 +105,9 @@ public final class ModelBench {
                         + "optimizer %.2f, setParams %.2f, total %.2f -> %.0f samples/s%n", spec.architecture().id(),
                 steps, feed / 1e6 / steps, fb / 1e6 / steps, opt / 1e6 / steps, set / 1e6 / steps,
                 (feed + fb + opt + set) / 1e6 / steps, 64.0 * steps / ((feed + fb + opt + set) / 1e9));
+        double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e6 / steps;
+        double wall = (System.nanoTime() - wall0) / 1e6 / steps;
+        System.out.printf(Locale.ROOT, "  main-thread CPU %.2f ms/step of %.2f ms wall (%.0f samples/s at CPU time)%n", cpu,
+                wall, 64000.0 / cpu);
     }
 }

@@ -1,4 +1,4 @@
-package org.lethe.engine.model.bench;
+package org.lethe.bench;
 
 import java.io.File;
 import java.util.*;

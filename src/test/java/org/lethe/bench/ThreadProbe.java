@@ -1,4 +1,4 @@
-package org.lethe.engine.model.bench;
+package org.lethe.bench;
 
 import java.util.Arrays;
 import org.lethe.engine.data.ImageSplit;
