@@ -2,6 +2,7 @@ package org.lethe.app;
 
 import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.job.QueuedJobRunner;
+import org.lethe.engine.model.EngineThreads;
 import org.lethe.ui.common.UiServices;
 
 /**
@@ -14,7 +15,13 @@ public record AppServices(QueuedJobRunner jobs, DatasetCatalog catalog) implemen
 
     /** The services of a normal desktop session. */
     public static AppServices create() {
-        return new AppServices(new QueuedJobRunner(), DatasetCatalog.fromEnvironment());
+        QueuedJobRunner jobs = new QueuedJobRunner();
+        // the first job loads the native engine, off the FX thread, before any other job runs
+        jobs.submit("Start the engine", ctx -> {
+            EngineThreads.set(EngineThreads.defaultCount());
+            return null;
+        });
+        return new AppServices(jobs, DatasetCatalog.fromEnvironment());
     }
 
     /** What the GUI needs of these services. */

@@ -33,8 +33,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "lenet", description = "logreg, mlp, lenet or cifar-cnn.")
     String model;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Engine threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Engine threads (default: half the cores, or LETHE_THREADS).")
+    Integer threads;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -54,7 +54,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        EngineThreads.set(threads);
+        int threadCount = threads == null ? EngineThreads.defaultCount() : threads;
+        EngineThreads.set(threadCount);
         Architecture architecture = Architecture.fromId(model);
         String datasetName = architecture == Architecture.CIFAR_CNN ? DatasetCatalog.CIFAR10 : DatasetCatalog.MNIST;
         ImageDataset data = DatasetCatalog.fromEnvironment().load(datasetName, JobContext.detached());
@@ -69,7 +70,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         result.put("engine", "dl4j");
         result.put("model", architecture.id());
         result.put("backend", "samediff " + EngineThreads.backendDescription());
-        result.put("threads", threads);
+        result.put("threads", threadCount);
         result.put("batchSize", batchSize);
         result.put("samples", data.train().count());
         result.put("seconds", Math.round(r.history().get(0).seconds() * 1000) / 1000.0);
@@ -79,7 +80,7 @@ final class BenchTrainCommand implements Callable<Integer> {
             out.println(Json.write(result));
         } else {
             out.printf(java.util.Locale.ROOT, "%s, %d thread(s), batch %d: %.0f samples/s (%d samples in %.2f s) on %s%n",
-                    architecture.id(), threads, batchSize, result.get("samplesPerSecond"), data.train().count(),
+                    architecture.id(), threadCount, batchSize, result.get("samplesPerSecond"), data.train().count(),
                     result.get("seconds"), result.get("backend"));
         }
         return 0;

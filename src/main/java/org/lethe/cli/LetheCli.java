@@ -33,17 +33,24 @@ public final class LetheCli {
      * parseable.
      */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs a command line with the given streams (tests capture them) and returns the exit status;
+     * while it runs, {@code System.out} is pointed at {@code System.err}.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
-            return execute(new PrintWriter(stdout, true), new PrintWriter(System.err, true), args);
+            return run(out, err, args);
         } finally {
             System.setOut(stdout);
         }
     }
 
-    /** Runs a command line with the given streams (tests capture them) and returns the exit status. */
-    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    private static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LetheCli());
         cli.setOut(out);
         cli.setErr(err);

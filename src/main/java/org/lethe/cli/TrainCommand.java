@@ -37,8 +37,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-limit", description = "Use only the first N training images.")
     Integer trainLimit;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Engine threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Engine threads (default: half the cores, or LETHE_THREADS).")
+    Integer threads;
 
     @Option(names = "--out", description = "Where to save the model (.lethe).")
     Path out;
@@ -53,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EngineThreads.set(threads);
+        EngineThreads.set(threads == null ? EngineThreads.defaultCount() : threads);
         ImageDataset data = DatasetCatalog.fromEnvironment().load(dataset, JobContext.detached());
         if (trainLimit != null) {
             data = data.limitTrain(trainLimit);

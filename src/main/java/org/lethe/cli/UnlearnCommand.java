@@ -53,8 +53,8 @@ final class UnlearnCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for the forget set and the method.")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Engine threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Engine threads (default: half the cores, or LETHE_THREADS).")
+    Integer threads;
 
     @Option(names = "--out", description = "Save the unlearned model here (.lethe).")
     Path out;
@@ -75,7 +75,7 @@ final class UnlearnCommand implements Callable<Integer> {
             given.put("seed", Long.toString(seed));
         }
         Record methodParams = MethodRegistry.params(descriptor, given);
-        EngineThreads.set(threads);
+        EngineThreads.set(threads == null ? EngineThreads.defaultCount() : threads);
         TrainedModel original = new ModelStore().load(modelFile);
         ImageDataset data = datasetOf(original.provenance());
         ForgetSetSpec forgetSpec = ForgetSetSpec.parse(forget);

@@ -48,6 +48,24 @@ public final class EngineThreads {
     }
 
     /**
+     * The thread count Lethe uses unless told otherwise: system property {@code lethe.threads}, else
+     * environment variable {@code LETHE_THREADS}, else half the available cores (at least one).
+     * OpenMP teams stall whenever another thread takes one of their cores, so leaving cores for the
+     * UI and the JVM was faster here (one thread beat two on a 2-core machine).
+     */
+    public static int defaultCount() {
+        String configured = System.getProperty("lethe.threads", System.getenv("LETHE_THREADS"));
+        if (configured != null && !configured.isBlank()) {
+            try {
+                return Math.max(1, Integer.parseInt(configured.trim()));
+            } catch (NumberFormatException e) {
+                LOG.warn("ignoring lethe.threads={} (not a number)", configured);
+            }
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /**
      * A short description of the native backend, e.g. "nd4j-native AVX512 onednn", from the native
      * library's build information.
      */
