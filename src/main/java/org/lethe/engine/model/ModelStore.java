@@ -20,6 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.lethe.engine.io.AtomicFiles;
+import org.lethe.engine.model.optim.OptimizerState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,8 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Saves and loads {@link TrainedModel}s as one file ({@code .lethe}): a zip holding
  * {@code model.json} (format, version, provenance, parameter count, type and hash),
- * {@code params.bin} (the flat parameters, little-endian) and {@code orders.bin} (the epoch
- * orders). No Java serialisation is involved; every size is checked against the architecture
+ * {@code params.bin} (the flat parameters, little-endian), {@code orders.bin} (the epoch orders)
+ * and, for trained models, {@code optimizer.bin} (the optimizer's step count and buffers). No Java serialisation is involved; every size is checked against the architecture
  * before anything large is allocated, and writes are atomic.
  */
 public final class ModelStore {
@@ -43,6 +44,8 @@ public final class ModelStore {
     static final String JSON_ENTRY = "model.json";
     static final String PARAMS_ENTRY = "params.bin";
     static final String ORDERS_ENTRY = "orders.bin";
+    static final String OPTIMIZER_ENTRY = "optimizer.bin";
+    private static final int MAX_OPTIMIZER_BUFFERS = 8;
     private static final long MAX_JSON_BYTES = 16L << 20;
     private static final long MAX_ORDER_VALUES = 1L << 28;
 
@@ -62,11 +65,16 @@ public final class ModelStore {
         header.set("provenance", json.valueToTree(model.provenance()));
         byte[] headerBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(header);
         byte[] orderBytes = encodeOrders(model.epochOrders());
+        byte[] optimizerBytes = model.optimizerState() == null ? null
+                : encodeOptimizer(model.optimizerState(), params.dataType() == DataType.DOUBLE);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             putEntry(zip, JSON_ENTRY, headerBytes);
             putEntry(zip, PARAMS_ENTRY, paramBytes);
             putEntry(zip, ORDERS_ENTRY, orderBytes);
+            if (optimizerBytes != null) {
+                putEntry(zip, OPTIMIZER_ENTRY, optimizerBytes);
+            }
             zip.finish();
         });
     }
@@ -124,7 +132,10 @@ public final class ModelStore {
             }
             network.setParams(params);
             List<int[]> orders = decodeOrders(file, readEntry(file, zip, ORDERS_ENTRY, MAX_ORDER_VALUES * 4));
-            return new TrainedModel(network, provenance, orders);
+            OptimizerState optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null
+                    : decodeOptimizer(file, readEntry(file, zip, OPTIMIZER_ENTRY,
+                            MAX_OPTIMIZER_BUFFERS * (expectedCount * width + 1024)), expectedCount, width == 8);
+            return new TrainedModel(network, provenance, orders, optimizer);
         } catch (ZipException e) {
             throw new ModelFileException(file, "the model file is damaged: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -198,6 +209,60 @@ public final class ModelStore {
         float[] values = new float[raw.length / 4];
         buffer.asFloatBuffer().get(values);
         return Nd4j.createFromArray(values);
+    }
+
+    private static byte[] encodeOptimizer(OptimizerState state, boolean doubles) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeLong(state.steps());
+        out.writeInt(state.buffers().size());
+        for (var e : state.buffers().entrySet()) {
+            out.writeUTF(e.getKey());
+            double[] values = e.getValue();
+            out.writeInt(values.length);
+            for (double v : values) {
+                if (doubles) {
+                    out.writeDouble(v);
+                } else {
+                    out.writeFloat((float) v);
+                }
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static OptimizerState decodeOptimizer(Path file, byte[] raw, long paramCount, boolean doubles) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(raw))) {
+            long steps = in.readLong();
+            int count = in.readInt();
+            if (steps < 0 || count < 0 || count > MAX_OPTIMIZER_BUFFERS) {
+                throw new ModelFileException(file, OPTIMIZER_ENTRY + " declares " + count + " buffers and " + steps
+                        + " steps; expected at most " + MAX_OPTIMIZER_BUFFERS + " buffers");
+            }
+            java.util.Map<String, double[]> buffers = new java.util.LinkedHashMap<>();
+            for (int b = 0; b < count; b++) {
+                String name = in.readUTF();
+                int length = in.readInt();
+                if (length != paramCount) {
+                    throw new ModelFileException(file, OPTIMIZER_ENTRY + ": buffer '" + name + "' holds " + length
+                            + " values, expected one per parameter (" + paramCount + ")");
+                }
+                double[] values = new double[length];
+                for (int i = 0; i < length; i++) {
+                    values[i] = doubles ? in.readDouble() : in.readFloat();
+                }
+                buffers.put(name, values);
+            }
+            if (in.read() != -1) {
+                throw new ModelFileException(file, OPTIMIZER_ENTRY + " has trailing bytes");
+            }
+            return new OptimizerState(steps, buffers);
+        } catch (java.io.EOFException e) {
+            throw new ModelFileException(file, OPTIMIZER_ENTRY + " is truncated", e);
+        } catch (IOException e) {
+            throw new ModelFileException(file, "cannot read " + OPTIMIZER_ENTRY + ": " + e.getMessage(), e);
+        }
     }
 
     private static byte[] encodeOrders(List<int[]> orders) throws IOException {

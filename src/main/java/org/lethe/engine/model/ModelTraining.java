@@ -23,6 +23,6 @@ public final class ModelTraining {
         ModelProvenance provenance = new ModelProvenance(spec, "train", new ObjectMapper().createObjectNode(),
                 dataset.name(), dataset.sha256(), train.sha256(), train.size(), null, null, config,
                 result.history(), result.seconds(), null, Instant.now().toString());
-        return new TrainedModel(result.network(), provenance, result.epochOrders());
+        return new TrainedModel(result.network(), provenance, result.epochOrders(), result.optimizerState());
     }
 }

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.lethe.engine.model.optim.OptimizerState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,13 +20,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param network the weights
  * @param provenance where the model came from
  * @param epochOrders the training-split indices of each epoch in visiting order (empty if unknown)
+ * @param optimizerState the optimizer's state at the end of training, or null
  */
-public record TrainedModel(Network network, ModelProvenance provenance, List<int[]> epochOrders) {
+public record TrainedModel(Network network, ModelProvenance provenance, List<int[]> epochOrders,
+        OptimizerState optimizerState) {
 
     public TrainedModel {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(provenance, "provenance");
         epochOrders = epochOrders == null ? List.of() : epochOrders.stream().map(int[]::clone).toList();
+    }
+
+    /** A model without saved optimizer state (e.g. one made by an unlearning method). */
+    public TrainedModel(Network network, ModelProvenance provenance, List<int[]> epochOrders) {
+        this(network, provenance, epochOrders, null);
     }
 
     /** The architecture. */

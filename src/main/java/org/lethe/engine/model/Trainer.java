@@ -198,7 +198,8 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double sps = trainNanos == 0 ? 0 : trainSamples / (trainNanos / 1e9);
-        return new TrainingResult(net, net.spec(), config, orders, history, iteration, seconds, sps);
+        return new TrainingResult(net, net.spec(), config, orders, history, iteration, seconds, sps,
+                optimizer.state());
     }
 
     /** Fraction of {@code view}'s samples whose largest logit is the true class. */

@@ -1,6 +1,7 @@
 package org.lethe.engine.model;
 
 import java.util.List;
+import org.lethe.engine.model.optim.OptimizerState;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,8 @@ import java.util.Objects;
  * @param samplesPerSecond training samples per second of step time (evaluation excluded)
  */
 public record TrainingResult(Network network, ModelSpec spec, TrainingConfig config, List<int[]> epochOrders,
-                             List<EpochStats> history, long iterations, double seconds, double samplesPerSecond) {
+                             List<EpochStats> history, long iterations, double seconds, double samplesPerSecond,
+                             OptimizerState optimizerState) {
 
     public TrainingResult {
         Objects.requireNonNull(network, "network");

@@ -19,6 +19,7 @@ public final class Adam implements Optimizer {
     private double[] m;
     private double[] v;
     private long steps;
+    private OptimizerState pending;
     private double[] scratchP;
     private double[] scratchG;
     private float[] mf;
@@ -50,6 +51,7 @@ public final class Adam implements Optimizer {
     public void step(INDArray params, INDArray grad, double lr, INDArray mask) {
         FlatVectors.checkSameLength(params, grad);
         int n = Math.toIntExact(params.length());
+        applyPending(params.dataType() == DataType.FLOAT);
         boolean[] on = FlatVectors.readMask(mask, n);
         if (params.dataType() == DataType.FLOAT && m == null) {
             stepFloat(params, grad, lr, on, n);
@@ -146,6 +148,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void reset() {
+        pending = null;
         m = null;
         v = null;
         mf = null;
@@ -161,6 +164,51 @@ public final class Adam implements Optimizer {
         c.mf = mf == null ? null : mf.clone();
         c.vf = vf == null ? null : vf.clone();
         c.steps = steps;
+        c.pending = pending;
         return c;
+    }
+
+    @Override
+    public OptimizerState state() {
+        if (pending != null) {
+            return pending;
+        }
+        java.util.Map<String, double[]> buffers = new java.util.LinkedHashMap<>();
+        double[] first = m != null ? m : OptimizerState.widen(mf);
+        double[] second = v != null ? v : OptimizerState.widen(vf);
+        if (first != null) {
+            buffers.put("m", first);
+            buffers.put("v", second);
+        }
+        return new OptimizerState(steps, buffers);
+    }
+
+    @Override
+    public void restore(OptimizerState state) {
+        this.pending = java.util.Objects.requireNonNull(state, "state");
+        this.steps = state.steps();
+    }
+
+    private void applyPending(boolean floatParams) {
+        if (pending == null) {
+            return;
+        }
+        m = null;
+        v = null;
+        mf = null;
+        vf = null;
+        double[] first = pending.buffer("m");
+        double[] second = pending.buffer("v");
+        if (first != null && second != null) {
+            if (floatParams) {
+                mf = OptimizerState.narrow(first);
+                vf = OptimizerState.narrow(second);
+            } else {
+                m = first;
+                v = second;
+            }
+        }
+        steps = pending.steps();
+        pending = null;
     }
 }

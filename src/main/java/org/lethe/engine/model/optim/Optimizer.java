@@ -35,4 +35,13 @@ public interface Optimizer {
 
     /** An independent copy with the same settings and state. */
     Optimizer copy();
+
+    /** A copy of the optimizer's state (step count and buffers). */
+    OptimizerState state();
+
+    /**
+     * Replaces the optimizer's state with {@code state} (as taken by {@link #state()} from an
+     * optimizer of the same kind); takes effect at the next step.
+     */
+    void restore(OptimizerState state);
 }

@@ -16,6 +16,7 @@ public final class Sgd implements Optimizer {
     private double[] buffer;
     private boolean[] started;
     private long steps;
+    private OptimizerState pending;
     private double[] scratchP;
     private double[] scratchG;
     private float[] bufferF;
@@ -46,6 +47,7 @@ public final class Sgd implements Optimizer {
     public void step(INDArray params, INDArray grad, double lr, INDArray mask) {
         FlatVectors.checkSameLength(params, grad);
         int n = Math.toIntExact(params.length());
+        applyPending(params.dataType() == DataType.FLOAT);
         boolean[] on = FlatVectors.readMask(mask, n);
         if (params.dataType() == DataType.FLOAT && buffer == null) {
             stepFloat(params, grad, lr, on, n);
@@ -119,6 +121,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void reset() {
+        pending = null;
         buffer = null;
         bufferF = null;
         started = null;
@@ -132,6 +135,7 @@ public final class Sgd implements Optimizer {
         c.bufferF = bufferF == null ? null : bufferF.clone();
         c.started = started == null ? null : started.clone();
         c.steps = steps;
+        c.pending = pending;
         return c;
     }
 
@@ -145,5 +149,53 @@ public final class Sgd implements Optimizer {
             return d;
         }
         return buffer == null ? null : buffer.clone();
+    }
+
+    @Override
+    public OptimizerState state() {
+        if (pending != null) {
+            return pending;
+        }
+        java.util.Map<String, double[]> buffers = new java.util.LinkedHashMap<>();
+        double[] momentumBuffer = buffer != null ? buffer : OptimizerState.widen(bufferF);
+        if (momentumBuffer != null) {
+            buffers.put("momentum", momentumBuffer);
+            double[] s = new double[started.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = started[i] ? 1 : 0;
+            }
+            buffers.put("started", s);
+        }
+        return new OptimizerState(steps, buffers);
+    }
+
+    @Override
+    public void restore(OptimizerState state) {
+        this.pending = java.util.Objects.requireNonNull(state, "state");
+        this.steps = state.steps();
+    }
+
+    private void applyPending(boolean floatParams) {
+        if (pending == null) {
+            return;
+        }
+        double[] momentumBuffer = pending.buffer("momentum");
+        double[] s = pending.buffer("started");
+        buffer = null;
+        bufferF = null;
+        started = null;
+        if (momentumBuffer != null && s != null) {
+            if (floatParams) {
+                bufferF = OptimizerState.narrow(momentumBuffer);
+            } else {
+                buffer = momentumBuffer;
+            }
+            started = new boolean[s.length];
+            for (int i = 0; i < s.length; i++) {
+                started[i] = s[i] != 0;
+            }
+        }
+        steps = pending.steps();
+        pending = null;
     }
 }
