@@ -1,0 +1,96 @@
+package org.lethe.engine.evaluation;
+
+import java.util.SplittableRandom;
+import org.lethe.engine.data.IndexView;
+import org.lethe.engine.evaluation.metric.Divergence;
+import org.lethe.engine.evaluation.metric.ParameterDistance;
+import org.lethe.engine.evaluation.metric.ProbabilityRows;
+import org.lethe.engine.evaluation.metric.Roc;
+import org.lethe.engine.evaluation.mia.LabelledProbabilities;
+import org.lethe.engine.evaluation.mia.MiaEfficacy;
+import org.lethe.engine.job.JobContext;
+import org.lethe.engine.model.Network;
+import org.lethe.engine.unlearning.DataSplits;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Evaluates models on one set of splits: predictions on the forget, retain and test sets, then
+ * accuracies, two membership-inference measures, and distances to the retrained model. The retain
+ * set is evaluated on a seeded sample (at most {@code retainSample} samples) to keep comparisons
+ * of many models fast; the forget and test sets are used whole.
+ */
+public final class ModelEvaluator {
+
+    /** Default size of the retain evaluation sample. */
+    public static final int DEFAULT_RETAIN_SAMPLE = 10_000;
+
+    private final DataSplits splits;
+    private final IndexView retainSample;
+    private final MiaEfficacy.Options miaOptions;
+
+    /** An evaluator over {@code splits}; {@code seed} draws the retain sample and the SVM's subsample. */
+    public ModelEvaluator(DataSplits splits, int retainSample, long seed) {
+        this.splits = splits;
+        this.retainSample = sample(splits.retain(), retainSample, seed);
+        MiaEfficacy.Options d = MiaEfficacy.Options.defaults();
+        this.miaOptions = new MiaEfficacy.Options(d.c(), d.gamma(), d.maxPerGroup(), seed);
+    }
+
+    private static IndexView sample(IndexView view, int limit, long seed) {
+        if (view.size() <= limit) {
+            return view;
+        }
+        int[] indices = view.toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < limit; i++) {
+            int j = i + random.nextInt(indices.length - i);
+            int t = indices[i];
+            indices[i] = indices[j];
+            indices[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(indices, limit);
+        java.util.Arrays.sort(chosen);
+        return new IndexView(view.split(), chosen, "retain-sample");
+    }
+
+    /**
+     * Evaluates {@code network}.
+     *
+     * @param retrained the retrained model's evaluation, for distances (null for the original
+     *     before a retrain exists, or for the retrained model itself)
+     */
+    public EvaluatedModel evaluate(String name, Network network, EvaluatedModel retrained, JobContext ctx) {
+        Predictions forget = Predictions.compute(network, splits.forget(), Predictions.DEFAULT_CHUNK, ctx);
+        Predictions retain = Predictions.compute(network, retainSample, Predictions.DEFAULT_CHUNK, ctx);
+        Predictions test = Predictions.compute(network, splits.test(), Predictions.DEFAULT_CHUNK, ctx);
+        float[] params = network.params().castTo(DataType.FLOAT).toFloatVector();
+        double miaAuc = 100 * Roc.of(forget.trueClassProbability(), test.trueClassProbability()).auc();
+        double efficacy = 100 * MiaEfficacy.evaluate(labelled("retain", retain), labelled("test", test),
+                labelled("forget", forget), miaOptions).value();
+        Double l2 = null;
+        Double kl = null;
+        if (retrained != null) {
+            l2 = ParameterDistance.l2(params, retrained.params());
+            kl = Divergence.meanKl(rows(retrained.forget()), rows(forget));
+        }
+        ModelMetrics metrics = new ModelMetrics(100 * forget.accuracy(), 100 * retain.accuracy(),
+                100 * test.accuracy(), miaAuc, efficacy, l2, kl);
+        return new EvaluatedModel(name, forget, retain, test, params, metrics);
+    }
+
+    /** The metrics of the retrained model itself (distances to itself are zero). */
+    public static EvaluatedModel asReference(EvaluatedModel retrained) {
+        ModelMetrics m = retrained.metrics();
+        return new EvaluatedModel(retrained.name(), retrained.forget(), retrained.retain(), retrained.test(),
+                retrained.params(), new ModelMetrics(m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(),
+                        m.miaAuc(), m.miaEfficacy(), 0.0, 0.0));
+    }
+
+    private static LabelledProbabilities labelled(String name, Predictions p) {
+        return LabelledProbabilities.of(name, p.probabilities(), p.numClasses(), p.labels());
+    }
+
+    private static ProbabilityRows rows(Predictions p) {
+        return ProbabilityRows.of(p.probabilities(), p.numClasses());
+    }
+}

@@ -1,0 +1,92 @@
+package org.lethe.engine.experiment;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+import org.lethe.engine.LetheException;
+
+/**
+ * A scenario file: everything needed to rerun a comparison. Schema (JSON, documented in
+ * {@code docs/scenarios.md}):
+ * <pre>
+ * {"name", "description", "dataset", "trainLimit", "model": {"architecture", "hiddenWidths"},
+ *  "training": {"epochs", "batchSize", "optimizer", "lr", "momentum", "weightDecay"},
+ *  "forget", "retainAvailable", "seeds": [..], "retainSample",
+ *  "methods": [{"id", "label", "params": {..}}]}
+ * </pre>
+ *
+ * @param name short name, used in reports
+ * @param description one paragraph for people (lecture notes)
+ * @param dataset dataset name or path
+ * @param trainLimit use only the first N training images (null: all)
+ * @param model the architecture
+ * @param training how the original is trained
+ * @param forget the forget-set spec, e.g. {@code random:0.1}
+ * @param retainAvailable whether methods may use the retain set
+ * @param seeds one original model, forget set and method run per seed
+ * @param retainSample size of the retain evaluation sample (null: the default)
+ * @param methods the methods to compare with the retrained model
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Scenario(String name, String description, String dataset, Integer trainLimit, ModelEntry model,
+        TrainingEntry training, String forget, Boolean retainAvailable, List<Long> seeds, Integer retainSample,
+        List<MethodEntry> methods) {
+
+    public Scenario {
+        require(name, "name");
+        require(dataset, "dataset");
+        require(forget, "forget");
+        Objects.requireNonNull(model, "scenario: 'model' is missing");
+        training = training == null ? TrainingEntry.defaults() : training;
+        description = description == null ? "" : description;
+        retainAvailable = retainAvailable == null || retainAvailable;
+        seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
+        methods = methods == null ? List.of() : List.copyOf(methods);
+        if (trainLimit != null && trainLimit < 10) {
+            throw new LetheException("scenario '" + name + "': trainLimit must be at least 10, was " + trainLimit);
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new LetheException("scenario: '" + field + "' is missing");
+        }
+    }
+
+    /**
+     * The architecture.
+     *
+     * @param architecture logreg, mlp, lenet or cifar-cnn
+     * @param hiddenWidths dense widths (null: the architecture's default)
+     */
+    public record ModelEntry(String architecture, List<Integer> hiddenWidths) { }
+
+    /**
+     * Training of the original (and of the retrained model, which replays it minus the forget set).
+     *
+     * @param epochs epochs
+     * @param batchSize mini-batch size
+     * @param optimizer adam or sgd
+     * @param lr learning rate
+     * @param momentum SGD momentum
+     * @param weightDecay coupled L2
+     */
+    public record TrainingEntry(int epochs, int batchSize, String optimizer, double lr, double momentum,
+            double weightDecay) {
+
+        /** Adam, lr 1e-3, batch 64, 3 epochs. */
+        public static TrainingEntry defaults() {
+            return new TrainingEntry(3, 64, "adam", 1e-3, 0.9, 0);
+        }
+    }
+
+    /**
+     * A method to run.
+     *
+     * @param id registry id
+     * @param label how reports name it (null: the method's display name)
+     * @param params parameter overrides (null: defaults); a {@code seed} parameter defaults to the run's seed
+     */
+    public record MethodEntry(String id, String label, ObjectNode params) { }
+}
