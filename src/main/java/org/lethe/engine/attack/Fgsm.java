@@ -69,6 +69,6 @@ public final class Fgsm {
     }
 
     private static double[] flat(INDArray a) {
-        return a.castTo(DataType.DOUBLE).reshape('c', a.length()).toDoubleVector();
+        return a.castTo(DataType.DOUBLE).reshape('c', new long[] {a.length()}).toDoubleVector();
     }
 }

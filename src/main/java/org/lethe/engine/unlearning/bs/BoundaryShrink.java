@@ -100,7 +100,7 @@ public final class BoundaryShrink extends IterativeUnlearning<BoundaryShrinkPara
     private static int[] argmax(INDArray scores) {
         int b = (int) scores.size(0);
         int k = (int) scores.size(1);
-        double[] s = scores.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).reshape('c', scores.length())
+        double[] s = scores.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).reshape('c', new long[] {scores.length()})
                 .toDoubleVector();
         int[] best = new int[b];
         for (int r = 0; r < b; r++) {
