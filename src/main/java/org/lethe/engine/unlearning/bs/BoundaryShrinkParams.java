@@ -7,9 +7,14 @@ import org.lethe.engine.unlearning.Param;
  * Parameters of Boundary Shrink. The attack bound (0.1, ℓ∞) and SGD with momentum 0.9 follow the
  * original BS code. Its learning rate of 1e-5 belongs to its own setting (an All-CNN with a long
  * schedule); on Lethe's small MLP/LeNet models it barely moves the weights in a few epochs, so the
- * default here is 0.01, where class forgetting on MNIST reaches near-zero forget accuracy within
- * the default epochs while the other classes keep their accuracy (the numbers measured are in the
- * project's method notes). {@code retainPass} is the AMUN code's variant.
+ * default here is 0.01. Measured on an MLP trained to 100% train accuracy on 1,200 MNIST digits: with
+ * 5 epochs and 30% of the retain set per epoch, forgetting class 3 took forget accuracy from 100% to
+ * 0% with the other classes' test accuracy at 88.1% / 86.8% (seeds 0 / 1; original 87.7%); lr 0.03
+ * overshot (forget accuracy 40%), lr 0.003 behaved like 0.01. A retain share of 0.1 left class
+ * forgetting intact but cost 8 test points when forgetting a random 10%; with 0.3 the random case
+ * keeps test accuracy at 84.6% / 84.0% (original 86.8%), still the weakest of the baselines there,
+ * as expected of a method built for class forgetting. Weight decay is 0, as in the BS code.
+ * {@code retainPass} is the AMUN code's variant.
  */
 public record BoundaryShrinkParams(
         @Param(value = "passes over the forget set", min = 1, max = 100) int epochs,
@@ -36,6 +41,6 @@ public record BoundaryShrinkParams(
 
     /** The defaults. */
     public static BoundaryShrinkParams defaults() {
-        return new BoundaryShrinkParams(5, 0.01, 0.9, 0, 64, 0.1, true, 0.1, 0);
+        return new BoundaryShrinkParams(5, 0.01, 0.9, 0, 64, 0.1, true, 0.3, 0);
     }
 }

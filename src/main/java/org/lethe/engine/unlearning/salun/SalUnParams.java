@@ -6,7 +6,9 @@ import org.lethe.engine.unlearning.Param;
 /**
  * Parameters of SalUn. The mask ratio 0.5 and the SGD setting (momentum 0.9, weight decay 5e-4)
  * are the reference code's; epochs, learning rate and the retain share are scaled for small CPU
- * models like random labels' (see {@link #defaults()}).
+ * models exactly like random labels' ({@link org.lethe.engine.unlearning.rl.RandomLabelParams}, where the
+ * measurements are); on the MNIST MLP SalUn with mask ratio 0.5 gave the same accuracies as RL to the
+ * first decimal, because the frozen half is mostly weights that hardly move anyway.
  */
 public record SalUnParams(
         @Param(value = "passes over the relabelled forget set", min = 1, max = 100) int epochs,
@@ -34,6 +36,6 @@ public record SalUnParams(
 
     /** The defaults. */
     public static SalUnParams defaults() {
-        return new SalUnParams(5, 0.01, 0.9, 5e-4, 64, 0.1, 0.5, false, 0);
+        return new SalUnParams(3, 0.01, 0.9, 5e-4, 64, 0.5, 0.5, false, 0);
     }
 }
