@@ -1,12 +1,20 @@
 package org.lethe.engine.unlearning;
 
 import java.util.List;
+import org.lethe.engine.unlearning.bs.BoundaryShrink;
+import org.lethe.engine.unlearning.bs.BoundaryShrinkParams;
 import org.lethe.engine.unlearning.ft.FineTune;
 import org.lethe.engine.unlearning.ft.FineTuneParams;
 import org.lethe.engine.unlearning.ga.GradientAscent;
 import org.lethe.engine.unlearning.ga.GradientAscentParams;
+import org.lethe.engine.unlearning.l1sparse.L1Sparse;
+import org.lethe.engine.unlearning.l1sparse.L1SparseParams;
 import org.lethe.engine.unlearning.retrain.Retrain;
 import org.lethe.engine.unlearning.retrain.RetrainParams;
+import org.lethe.engine.unlearning.rl.RandomLabel;
+import org.lethe.engine.unlearning.rl.RandomLabelParams;
+import org.lethe.engine.unlearning.salun.SalUn;
+import org.lethe.engine.unlearning.salun.SalUnParams;
 
 /** The registry's content: every method with its id, texts, defaults and data needs. */
 final class StandardMethods {
@@ -35,6 +43,39 @@ final class StandardMethods {
                                 + "too long; with the retain set available, a descent pass over it each epoch "
                                 + "keeps the rest intact (the AMUN code's variant).",
                         GradientAscentParams.class, GradientAscentParams.defaults(), DataNeeds.RETAIN_OPTIONAL,
-                        new GradientAscent()));
+                        new GradientAscent()),
+                new MethodDescriptor<>(RandomLabel.ID, "Random labels (RL)",
+                        "Train the forget samples towards wrong labels drawn at random (new ones every epoch), "
+                                + "mixed with part of the retain set at its true labels. The model stops "
+                                + "predicting the true class on the forget set, and the retain samples hold the "
+                                + "rest of its behaviour in place. Strong for forgetting a whole class; on a "
+                                + "random subset it can push forget accuracy below that of a retrained model, "
+                                + "which itself is a visible trace of unlearning.",
+                        RandomLabelParams.class, RandomLabelParams.defaults(), DataNeeds.RETAIN_OPTIONAL,
+                        new RandomLabel()),
+                new MethodDescriptor<>(BoundaryShrink.ID, "Boundary shrink (BS)",
+                        "For each forget sample, a one-step adversarial attack on the frozen original finds "
+                                + "the nearest wrong class; the model is then trained to predict that class for "
+                                + "the clean sample, shrinking the forgotten region towards its neighbours. "
+                                + "Designed for forgetting a whole class, where the neighbouring labels are "
+                                + "what a retrained model would predict; samples the attack cannot flip keep "
+                                + "their true label and are not forgotten.",
+                        BoundaryShrinkParams.class, BoundaryShrinkParams.defaults(), DataNeeds.RETAIN_OPTIONAL,
+                        new BoundaryShrink()),
+                new MethodDescriptor<>(L1Sparse.ID, "l1-sparse",
+                        "Fine-tune on the retain set with an l1 penalty that drives weights towards zero, its "
+                                + "strength decaying over the epochs. Pruning-like sparsity removes capacity that "
+                                + "only the forget set used, so it forgets more than plain fine-tuning at a "
+                                + "similar cost. Too strong a penalty costs accuracy everywhere.",
+                        L1SparseParams.class, L1SparseParams.defaults(), DataNeeds.RETAIN_REQUIRED,
+                        new L1Sparse()),
+                new MethodDescriptor<>(SalUn.ID, "SalUn",
+                        "Random-label unlearning restricted to the weights that matter most for the forget "
+                                + "set (largest forget-loss gradient); the other weights stay exactly at the "
+                                + "original's values. Touching fewer weights keeps retain and test accuracy "
+                                + "closer to the original than plain random labels. The mask ratio trades "
+                                + "forgetting strength against that; the legacy switch reproduces the published "
+                                + "code, where weight decay still moved the frozen weights.",
+                        SalUnParams.class, SalUnParams.defaults(), DataNeeds.RETAIN_OPTIONAL, new SalUn()));
     }
 }

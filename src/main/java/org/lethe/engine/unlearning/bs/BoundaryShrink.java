@@ -1,0 +1,117 @@
+package org.lethe.engine.unlearning.bs;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lethe.engine.attack.Fgsm;
+import org.lethe.engine.data.IndexView;
+import org.lethe.engine.job.JobContext;
+import org.lethe.engine.model.Features;
+import org.lethe.engine.model.Network;
+import org.lethe.engine.unlearning.loop.EpochPlan;
+import org.lethe.engine.unlearning.loop.IterativeUnlearning;
+import org.lethe.engine.unlearning.loop.LoopSettings;
+import org.lethe.engine.unlearning.loop.LoopState;
+import org.lethe.engine.unlearning.loop.Role;
+import org.lethe.engine.unlearning.loop.RunScoped;
+import org.lethe.engine.unlearning.loop.SampleSet;
+import org.lethe.engine.unlearning.loop.Subsets;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Boundary Shrink (BS): each forget sample x with label y is pushed across the nearest decision
+ * boundary. An FGSM step of ℓ∞ size {@code bound} against a frozen copy of the original finds
+ * x_adv; the original's prediction there, y_nb = argmax f_orig(x_adv), is the "nearest but
+ * incorrect" class (it stays y where the attack fails). The working model is then trained on
+ * (x, y_nb) with plain cross-entropy. With the retain set available (and {@code retainPass} on), each
+ * epoch first runs a descent pass over a share of it, as the AMUN code does.
+ *
+ * <p>Because the attacked model is the frozen original and FGSM has no random start, y_nb does not
+ * change between epochs, so it is computed once before the first epoch. (The AMUN code re-copies the
+ * current network as the attacked model at the start of every epoch, after its retain pass; the
+ * original BS code, followed here, attacks the original throughout.)
+ */
+public final class BoundaryShrink extends IterativeUnlearning<BoundaryShrinkParams> {
+
+    /** Registry id. */
+    public static final String ID = "bs";
+
+    private final RunScoped<int[]> neighbourLabels = new RunScoped<>("boundary-shrink labels");
+
+    @Override
+    protected String id() {
+        return ID;
+    }
+
+    @Override
+    protected LoopSettings settings(BoundaryShrinkParams p) {
+        return LoopSettings.sgd(p.epochs(), p.batchSize(), p.lr(), p.momentum(), p.weightDecay(), p.seed());
+    }
+
+    @Override
+    protected void prepare(LoopState state, BoundaryShrinkParams p, JobContext ctx) {
+        IndexView forget = state.splits().forget();
+        int[] labels = neighbourLabels(state.original().network().copy(), forget, p.bound(), p.batchSize(), ctx);
+        neighbourLabels.set(state, labels);
+        int flipped = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != forget.label(i)) {
+                flipped++;
+            }
+        }
+        state.figure("flippedSamples", flipped);
+        state.figure("flippedFraction", forget.isEmpty() ? 0 : (double) flipped / forget.size());
+    }
+
+    @Override
+    protected EpochPlan plan(LoopState state, BoundaryShrinkParams p) {
+        List<EpochPlan.Part> parts = new ArrayList<>();
+        if (p.retainPass() && state.splits().retainAvailable() && !state.splits().retain().isEmpty()) {
+            parts.add(new EpochPlan.Part(SampleSet.of(Subsets.sample(state.splits().retain(), p.retainFraction(),
+                    state.random())), Role.RETAIN));
+        }
+        parts.add(new EpochPlan.Part(SampleSet.relabelled(state.splits().forget(), neighbourLabels.get(state)), Role.FORGET));
+        return EpochPlan.passes(parts, p.batchSize(), state.random());
+    }
+
+    /**
+     * The "nearest but incorrect" label of every sample of {@code view}: the class {@code original}
+     * predicts for the sample's FGSM perturbation of size {@code bound} (ℓ∞, on the 1/255 grid).
+     *
+     * @param original the attacked model, only read; pass a copy if others use it concurrently
+     * @return one label per sample of {@code view}, in view order
+     */
+    public static int[] neighbourLabels(Network original, IndexView view, double bound, int batchSize,
+            JobContext ctx) {
+        int[] indices = view.toArray();
+        int[] labels = new int[indices.length];
+        for (int from = 0; from < indices.length; from += batchSize) {
+            ctx.checkCancelled();
+            int to = Math.min(indices.length, from + batchSize);
+            INDArray x = Features.of(view.split(), indices, from, to, null);
+            int[] y = Features.labels(view.split(), indices, from, to);
+            INDArray adversarial = Fgsm.perturb(original, x, y, bound);
+            int[] predicted = argmax(original.logits(adversarial));
+            System.arraycopy(predicted, 0, labels, from, predicted.length);
+            ctx.progress((double) to / indices.length, "boundary shrink: attacking the forget set");
+        }
+        return labels;
+    }
+
+    private static int[] argmax(INDArray scores) {
+        int b = (int) scores.size(0);
+        int k = (int) scores.size(1);
+        double[] s = scores.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).reshape('c', new long[] {scores.length()})
+                .toDoubleVector();
+        int[] best = new int[b];
+        for (int r = 0; r < b; r++) {
+            int arg = 0;
+            for (int c = 1; c < k; c++) {
+                if (s[r * k + c] > s[r * k + arg]) {
+                    arg = c;
+                }
+            }
+            best[r] = arg;
+        }
+        return best;
+    }
+}
