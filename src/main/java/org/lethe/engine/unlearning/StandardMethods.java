@@ -1,6 +1,10 @@
 package org.lethe.engine.unlearning;
 
 import java.util.List;
+import org.lethe.engine.unlearning.amun.Amun;
+import org.lethe.engine.unlearning.amun.AmunParams;
+import org.lethe.engine.unlearning.amun.AmunSalun;
+import org.lethe.engine.unlearning.amun.AmunSalunParams;
 import org.lethe.engine.unlearning.ft.FineTune;
 import org.lethe.engine.unlearning.ft.FineTuneParams;
 import org.lethe.engine.unlearning.ga.GradientAscent;
@@ -35,6 +39,22 @@ final class StandardMethods {
                                 + "too long; with the retain set available, a descent pass over it each epoch "
                                 + "keeps the rest intact (the AMUN code's variant).",
                         GradientAscentParams.class, GradientAscentParams.defaults(), DataNeeds.RETAIN_OPTIONAL,
-                        new GradientAscent()));
+                        new GradientAscent()),
+                new MethodDescriptor<>(Amun.ID, "AMUN (adversarial unlearning)",
+                        "Attack the original model to find, for every forget sample, a close-by image it "
+                                + "misclassifies, and keep the model's wrong answer as that image's label. "
+                                + "Fine-tuning on these adversarial images together with the forget samples "
+                                + "(true labels) and, when available, part of the retain set makes the model "
+                                + "as unsure about the forget samples as about unseen data, without "
+                                + "teaching it wrong labels for them. The learning rate drops tenfold each "
+                                + "epoch. Works on the forget set alone when the retain set is withheld.",
+                        AmunParams.class, AmunParams.defaults(), DataNeeds.RETAIN_OPTIONAL, new Amun()),
+                new MethodDescriptor<>(AmunSalun.ID, "AMUN + SalUn mask",
+                        "AMUN, but only the weights that matter most for the forget set may change: "
+                                + "SalUn's saliency mask ranks all weights by the size of the forget-loss "
+                                + "gradient at the original model and freezes the rest (half by default), so "
+                                + "everything outside the mask stays bit-identical to the original.",
+                        AmunSalunParams.class, AmunSalunParams.defaults(), DataNeeds.RETAIN_OPTIONAL,
+                        new AmunSalun()));
     }
 }
