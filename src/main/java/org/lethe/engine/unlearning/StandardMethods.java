@@ -5,6 +5,8 @@ import org.lethe.engine.unlearning.amun.Amun;
 import org.lethe.engine.unlearning.amun.AmunParams;
 import org.lethe.engine.unlearning.amun.AmunSalun;
 import org.lethe.engine.unlearning.amun.AmunSalunParams;
+import org.lethe.engine.unlearning.distill.InfluenceDistillation;
+import org.lethe.engine.unlearning.distill.InfluenceDistillationParams;
 import org.lethe.engine.unlearning.ft.FineTune;
 import org.lethe.engine.unlearning.ft.FineTuneParams;
 import org.lethe.engine.unlearning.ga.GradientAscent;
@@ -55,6 +57,16 @@ final class StandardMethods {
                                 + "gradient at the original model and freezes the rest (half by default), so "
                                 + "everything outside the mask stays bit-identical to the original.",
                         AmunSalunParams.class, AmunSalunParams.defaults(), DataNeeds.RETAIN_OPTIONAL,
-                        new AmunSalun()));
+                        new AmunSalun()),
+                new MethodDescriptor<>(InfluenceDistillation.ID, "Influence distillation",
+                        "A student network learns to reproduce the original model's outputs (its logits) on "
+                                + "the retain set, and each epoch is also pushed away from the forget set. In the "
+                                + "default reading the original's own loss on each forget sample decides how hard "
+                                + "that sample is pushed: samples the original fits very well, the likely "
+                                + "memorised ones, are pushed most. The push stops for a sample once the student "
+                                + "finds it no more familiar than a chance guess, so the run cannot diverge. The "
+                                + "student starts as a copy of the original, or from scratch, possibly narrower.",
+                        InfluenceDistillationParams.class, InfluenceDistillationParams.defaults(),
+                        DataNeeds.RETAIN_REQUIRED, new InfluenceDistillation()));
     }
 }
