@@ -3,6 +3,12 @@ package org.lethe.engine.unlearning;
 import java.util.List;
 import org.lethe.engine.unlearning.bs.BoundaryShrink;
 import org.lethe.engine.unlearning.bs.BoundaryShrinkParams;
+import org.lethe.engine.unlearning.amun.Amun;
+import org.lethe.engine.unlearning.amun.AmunParams;
+import org.lethe.engine.unlearning.amun.AmunSalun;
+import org.lethe.engine.unlearning.amun.AmunSalunParams;
+import org.lethe.engine.unlearning.distill.InfluenceDistillation;
+import org.lethe.engine.unlearning.distill.InfluenceDistillationParams;
 import org.lethe.engine.unlearning.ft.FineTune;
 import org.lethe.engine.unlearning.ft.FineTuneParams;
 import org.lethe.engine.unlearning.ga.GradientAscent;
@@ -76,6 +82,32 @@ final class StandardMethods {
                                 + "closer to the original than plain random labels. The mask ratio trades "
                                 + "forgetting strength against that; the legacy switch reproduces the published "
                                 + "code, where weight decay still moved the frozen weights.",
-                        SalUnParams.class, SalUnParams.defaults(), DataNeeds.RETAIN_OPTIONAL, new SalUn()));
+                        SalUnParams.class, SalUnParams.defaults(), DataNeeds.RETAIN_OPTIONAL, new SalUn()),
+                new MethodDescriptor<>(Amun.ID, "AMUN (adversarial unlearning)",
+                        "Attack the original model to find, for every forget sample, a close-by image it "
+                                + "misclassifies, and keep the model's wrong answer as that image's label. "
+                                + "Fine-tuning on these adversarial images together with the forget samples "
+                                + "(true labels) and, when available, part of the retain set makes the model "
+                                + "as unsure about the forget samples as about unseen data, without "
+                                + "teaching it wrong labels for them. The learning rate drops tenfold each "
+                                + "epoch. Works on the forget set alone when the retain set is withheld.",
+                        AmunParams.class, AmunParams.defaults(), DataNeeds.RETAIN_OPTIONAL, new Amun()),
+                new MethodDescriptor<>(AmunSalun.ID, "AMUN + SalUn mask",
+                        "AMUN, but only the weights that matter most for the forget set may change: "
+                                + "SalUn's saliency mask ranks all weights by the size of the forget-loss "
+                                + "gradient at the original model and freezes the rest (half by default), so "
+                                + "everything outside the mask stays bit-identical to the original.",
+                        AmunSalunParams.class, AmunSalunParams.defaults(), DataNeeds.RETAIN_OPTIONAL,
+                        new AmunSalun()),
+                new MethodDescriptor<>(InfluenceDistillation.ID, "Influence distillation",
+                        "A student network learns to reproduce the original model's outputs (its logits) on "
+                                + "the retain set, and each epoch is also pushed away from the forget set. In the "
+                                + "default reading the original's own loss on each forget sample decides how hard "
+                                + "that sample is pushed: samples the original fits very well, the likely "
+                                + "memorised ones, are pushed most. The push stops for a sample once the student "
+                                + "finds it no more familiar than a chance guess, so the run cannot diverge. The "
+                                + "student starts as a copy of the original, or from scratch, possibly narrower.",
+                        InfluenceDistillationParams.class, InfluenceDistillationParams.defaults(),
+                        DataNeeds.RETAIN_REQUIRED, new InfluenceDistillation()));
     }
 }

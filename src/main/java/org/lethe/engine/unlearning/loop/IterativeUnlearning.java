@@ -32,6 +32,15 @@ public abstract class IterativeUnlearning<P extends Record> implements Unlearnin
     /** Epochs, batch size, optimizer, schedule and seed for these parameters. */
     protected abstract LoopSettings settings(P params);
 
+    /**
+     * The network the loop trains, built before {@link #prepare}. The default is a copy of the
+     * original's; a method may start elsewhere (a fresh or smaller student), as long as it never
+     * changes the original.
+     */
+    protected Network startNetwork(TrainedModel original, P params) {
+        return original.copyNetwork();
+    }
+
     /** Work before the first epoch (a saliency mask, an adversarial set ...). */
     protected void prepare(LoopState state, P params, JobContext ctx) {
     }
@@ -52,7 +61,7 @@ public abstract class IterativeUnlearning<P extends Record> implements Unlearnin
         long start = System.nanoTime();
         MemoryProbe memory = MemoryProbe.start();
         LoopSettings settings = settings(params);
-        Network network = original.copyNetwork();
+        Network network = startNetwork(original, params);
         LoopState state = new LoopState(original, network, splits, settings);
         ctx.progress(0, "preparing");
         prepare(state, params, ctx.slice(0, 0.1));
@@ -80,7 +89,7 @@ public abstract class IterativeUnlearning<P extends Record> implements Unlearnin
         double seconds = (System.nanoTime() - start) / 1e9;
         state.figure("steps", step);
         ModelProvenance parent = original.provenance();
-        ModelProvenance provenance = new ModelProvenance(parent.spec(), id(), JSON.valueToTree(params),
+        ModelProvenance provenance = new ModelProvenance(network.spec(), id(), JSON.valueToTree(params),
                 parent.datasetName(), parent.datasetSha256(),
                 splits.retainAvailable() ? splits.retain().sha256() : null,
                 splits.retainAvailable() ? splits.retain().size() : 0, splits.forgetSpec(),

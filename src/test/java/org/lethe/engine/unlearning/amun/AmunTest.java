@@ -1,0 +1,94 @@
+package org.lethe.engine.unlearning.amun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lethe.engine.job.JobContext;
+import org.lethe.engine.model.TrainedModel;
+import org.lethe.engine.unlearning.DataSplits;
+import org.lethe.engine.unlearning.MethodDescriptor;
+import org.lethe.engine.unlearning.MethodParamException;
+import org.lethe.engine.unlearning.MethodRegistry;
+import org.lethe.engine.unlearning.UnlearningFixture;
+import org.lethe.engine.unlearning.UnlearningResult;
+import org.lethe.engine.unlearning.loop.SaliencyMask;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class AmunTest {
+
+    private final MethodRegistry registry = MethodRegistry.standard();
+
+    @Test
+    void lowersForgetAccuracyOnRandomForgettingAndKeepsTheRest() {
+        TrainedModel original = UnlearningFixture.original();
+        INDArray before = original.network().params();
+        DataSplits splits = UnlearningFixture.forgetRandom10();
+        double forget0 = UnlearningFixture.accuracy(original, splits.forget());
+        double retain0 = UnlearningFixture.accuracy(original, splits.retain());
+        double test0 = UnlearningFixture.accuracy(original, splits.test());
+        MethodDescriptor<?> amun = registry.byId("amun");
+        UnlearningResult r = amun.run(original, splits, amun.defaults(), JobContext.detached());
+
+        assertThat(forget0).isGreaterThan(0.99);
+        assertThat(UnlearningFixture.accuracy(r.model(), splits.forget())).isLessThanOrEqualTo(0.975);
+        assertThat(UnlearningFixture.accuracy(r.model(), splits.retain())).isGreaterThan(retain0 - 0.03);
+        assertThat(UnlearningFixture.accuracy(r.model(), splits.test())).isGreaterThan(test0 - 0.04);
+        assertThat(original.network().params()).isEqualTo(before);
+        assertThat(r.figures()).containsEntry("adversarialSamples", 120.0).containsEntry("neverFlipped", 0.0);
+        assertThat(r.figures().get("meanEps")).isGreaterThan(0.04);
+        assertThat(r.figures().get("meanL2")).isBetween(0.0, r.figures().get("meanEps"));
+        // 5 epochs over 108 retain + 120 forget + 120 adversarial samples in batches of 32
+        assertThat(r.figures()).containsEntry("steps", 5.0 * 11);
+        assertThat(r.model().provenance().method()).isEqualTo("amun");
+    }
+
+    @Test
+    void withoutTheRetainSetTrainsOnForgetAndAdversarialSamplesOnly() {
+        TrainedModel original = UnlearningFixture.original();
+        DataSplits splits = UnlearningFixture.forgetRandom10().withRetainAvailable(false);
+        MethodDescriptor<?> amun = registry.byId("amun");
+        UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("pgdSteps", "10")),
+                JobContext.detached());
+        // 240 samples = D_F ∪ D_A, 8 batches of 32 per epoch
+        assertThat(r.figures()).containsEntry("steps", 5.0 * 8).containsEntry("adversarialSamples", 120.0);
+        assertThat(UnlearningFixture.accuracy(r.model(), splits.forget())).isLessThan(0.99);
+        assertThat(r.model().provenance().trainSubsetSize()).isZero();
+    }
+
+    @Test
+    void amunSalunLeavesMaskedWeightsBitIdentical() {
+        TrainedModel original = UnlearningFixture.original();
+        DataSplits splits = UnlearningFixture.forgetRandom10();
+        MethodDescriptor<?> method = registry.byId("amun-salun");
+        AmunSalunParams params = (AmunSalunParams) MethodRegistry.params(method, Map.of("pgdSteps", "10"));
+        UnlearningResult r = method.run(original, splits, params, JobContext.detached());
+        INDArray mask = SaliencyMask.compute(original.network(), splits.forget(), 0.5, params.batchSize(),
+                JobContext.detached());
+        float[] m = mask.toFloatVector();
+        float[] before = original.network().params().toFloatVector();
+        float[] after = r.model().network().params().toFloatVector();
+        int changed = 0;
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] == 0) {
+                assertThat(Float.floatToRawIntBits(after[i])).isEqualTo(Float.floatToRawIntBits(before[i]));
+            } else if (after[i] != before[i]) {
+                changed++;
+            }
+        }
+        assertThat(changed).isGreaterThan(m.length / 4);
+        assertThat(r.figures().get("maskedFraction")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(r.model().provenance().method()).isEqualTo("amun-salun");
+    }
+
+    @Test
+    void parametersAreValidatedAndShared() {
+        assertThat(AmunSalunParams.defaults().amun()).isEqualTo(AmunParams.defaults());
+        assertThat(AmunParams.defaults().eps0()).isEqualTo(0.04);
+        assertThat(AmunParams.defaults().pgdSteps()).isEqualTo(50);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun-salun"),
+                Map.of("maskRatio", "0"))).isInstanceOf(MethodParamException.class).hasMessageContaining("maskRatio");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun"),
+                Map.of("lrGamma", "2"))).isInstanceOf(MethodParamException.class).hasMessageContaining("lrGamma");
+    }
+}
