@@ -10,7 +10,6 @@ import org.lethe.engine.unlearning.loop.EpochPlan;
 import org.lethe.engine.unlearning.loop.IterativeUnlearning;
 import org.lethe.engine.unlearning.loop.LoopSettings;
 import org.lethe.engine.unlearning.loop.LoopState;
-import org.lethe.engine.unlearning.loop.PerRun;
 import org.lethe.engine.unlearning.loop.Role;
 import org.lethe.engine.unlearning.loop.SampleSet;
 import org.lethe.engine.unlearning.loop.Subsets;
@@ -27,7 +26,7 @@ import org.lethe.engine.unlearning.loop.Subsets;
  */
 public abstract class AdversarialUnlearning<P extends Record> extends IterativeUnlearning<P> {
 
-    private final PerRun<SampleSet> adversarial = new PerRun<>();
+    private static final LoopState.Key<SampleSet> ADVERSARIAL = new LoopState.Key<>("adversarial set");
 
     /** The AMUN parameters within {@code params}. */
     protected abstract AmunParams amun(P params);
@@ -50,7 +49,7 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
                 PgdL2.Settings.amun().batchSize());
         AdversarialSet set = new PgdL2(state.original().network(), attack).attack(state.splits().forget(),
                 ctx.slice(0, 0.8));
-        adversarial.put(state, SampleSet.ofArrays(set.features(), set.labels(), set.dimension()));
+        state.put(ADVERSARIAL, SampleSet.ofArrays(set.features(), set.labels(), set.dimension()));
         state.figure("adversarialSamples", set.size());
         state.figure("meanEps", set.meanEps());
         state.figure("meanL2", set.meanDistance());
@@ -68,7 +67,7 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
                     state.random())), Role.RETAIN));
         }
         parts.add(new EpochPlan.Part(SampleSet.of(state.splits().forget()), Role.FORGET));
-        parts.add(new EpochPlan.Part(adversarial.get(state), Role.GENERATED));
+        parts.add(new EpochPlan.Part(state.get(ADVERSARIAL), Role.GENERATED));
         return EpochPlan.mixed(parts, p.batchSize(), state.random());
     }
 }

@@ -12,7 +12,6 @@ import org.lethe.engine.unlearning.loop.IterativeUnlearning;
 import org.lethe.engine.unlearning.loop.LoopSettings;
 import org.lethe.engine.unlearning.loop.LoopState;
 import org.lethe.engine.unlearning.loop.Role;
-import org.lethe.engine.unlearning.loop.RunScoped;
 import org.lethe.engine.unlearning.loop.SampleSet;
 import org.lethe.engine.unlearning.loop.Subsets;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +34,7 @@ public final class BoundaryShrink extends IterativeUnlearning<BoundaryShrinkPara
     /** Registry id. */
     public static final String ID = "bs";
 
-    private final RunScoped<int[]> neighbourLabels = new RunScoped<>("boundary-shrink labels");
+    private static final LoopState.Key<int[]> NEIGHBOUR_LABELS = new LoopState.Key<>("boundary-shrink labels");
 
     @Override
     protected String id() {
@@ -51,7 +50,7 @@ public final class BoundaryShrink extends IterativeUnlearning<BoundaryShrinkPara
     protected void prepare(LoopState state, BoundaryShrinkParams p, JobContext ctx) {
         IndexView forget = state.splits().forget();
         int[] labels = neighbourLabels(state.original().network().copy(), forget, p.bound(), p.batchSize(), ctx);
-        neighbourLabels.set(state, labels);
+        state.put(NEIGHBOUR_LABELS, labels);
         int flipped = 0;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] != forget.label(i)) {
@@ -69,7 +68,7 @@ public final class BoundaryShrink extends IterativeUnlearning<BoundaryShrinkPara
             parts.add(new EpochPlan.Part(SampleSet.of(Subsets.sample(state.splits().retain(), p.retainFraction(),
                     state.random())), Role.RETAIN));
         }
-        parts.add(new EpochPlan.Part(SampleSet.relabelled(state.splits().forget(), neighbourLabels.get(state)), Role.FORGET));
+        parts.add(new EpochPlan.Part(SampleSet.relabelled(state.splits().forget(), state.get(NEIGHBOUR_LABELS)), Role.FORGET));
         return EpochPlan.passes(parts, p.batchSize(), state.random());
     }
 

@@ -17,7 +17,6 @@ import org.lethe.engine.unlearning.loop.EpochPlan;
 import org.lethe.engine.unlearning.loop.IterativeUnlearning;
 import org.lethe.engine.unlearning.loop.LoopSettings;
 import org.lethe.engine.unlearning.loop.LoopState;
-import org.lethe.engine.unlearning.loop.PerRun;
 import org.lethe.engine.unlearning.loop.Role;
 import org.lethe.engine.unlearning.loop.SampleSet;
 import org.lethe.engine.unlearning.loop.Subsets;
@@ -46,7 +45,7 @@ public final class InfluenceDistillation extends IterativeUnlearning<InfluenceDi
      */
     private record RunData(double weightScale, int[] forgetEpochs) { }
 
-    private final PerRun<RunData> runs = new PerRun<>();
+    private static final LoopState.Key<RunData> RUN_DATA = new LoopState.Key<>("distillation run data");
 
     @Override
     protected String id() {
@@ -97,7 +96,7 @@ public final class InfluenceDistillation extends IterativeUnlearning<InfluenceDi
                 sumSq += e * e;
             }
         }
-        runs.put(state, new RunData(sum > 0 ? idx.length / sum : 1.0, new int[1]));
+        state.put(RUN_DATA, new RunData(sum > 0 ? idx.length / sum : 1.0, new int[1]));
         state.figure("ceiling", ceiling(state.network().spec().numClasses(), p));
         // effective sample size of the teacher weights, as a share of |D_F| (1 = uniform)
         state.figure("teacherWeightEss", idx.length == 0 || sumSq == 0 ? 1 : sum * sum / sumSq / idx.length);
@@ -116,7 +115,7 @@ public final class InfluenceDistillation extends IterativeUnlearning<InfluenceDi
         }
         if (forgetTerm) {
             parts.add(new EpochPlan.Part(SampleSet.of(state.splits().forget()), Role.FORGET));
-            int[] count = runs.get(state).forgetEpochs();
+            int[] count = state.get(RUN_DATA).forgetEpochs();
             state.figure("forgetTermEpochs", ++count[0]);
         }
         parts.add(new EpochPlan.Part(SampleSet.of(Subsets.sample(state.splits().retain(), p.retainFraction(),
@@ -143,7 +142,7 @@ public final class InfluenceDistillation extends IterativeUnlearning<InfluenceDi
         double[] weights = new double[b];
         if (p.forgetTerm() == ForgetTerm.TEACHER_WEIGHTED) {
             double[] teacherLoss = state.original().network().perSampleLoss(x, y);
-            double scale = runs.get(state).weightScale();
+            double scale = state.get(RUN_DATA).weightScale();
             for (int i = 0; i < b; i++) {
                 weights[i] = scale * Math.exp(-teacherLoss[i]);
             }

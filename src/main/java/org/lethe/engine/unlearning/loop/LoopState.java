@@ -20,8 +20,31 @@ public final class LoopState {
     private final LoopSettings settings;
     private final SplittableRandom random;
     private final Map<String, Double> figures = new LinkedHashMap<>();
+    private final Map<Key<?>, Object> values = new java.util.HashMap<>();
     private INDArray mask;
     private int epoch;
+
+    /**
+     * Names a value a method computes in {@code prepare} and reads later in the same run (an
+     * adversarial set, relabelled targets). Method instances are shared between runs, so such
+     * values live in the run's state, not in fields.
+     *
+     * @param <T> the value's type
+     */
+    public static final class Key<T> {
+
+        private final String name;
+
+        /** A key named {@code name} (for error messages). */
+        public Key(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     LoopState(TrainedModel original, Network network, DataSplits splits, LoopSettings settings) {
         this.original = original;
@@ -73,6 +96,25 @@ public final class LoopState {
     /** The update mask, or null for none. */
     public INDArray mask() {
         return mask;
+    }
+
+    /** Stores this run's value for {@code key}. */
+    public <T> void put(Key<T> key, T value) {
+        values.put(key, java.util.Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * This run's value for {@code key}.
+     *
+     * @throws IllegalStateException if none was stored (prepare did not run)
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Key<T> key) {
+        Object value = values.get(key);
+        if (value == null) {
+            throw new IllegalStateException("no '" + key + "' in this run: prepare() did not store it");
+        }
+        return (T) value;
     }
 
     /** Leaves a method-specific number for the result (e.g. "adversarialSamples"). */

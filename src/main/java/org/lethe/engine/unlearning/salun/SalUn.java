@@ -6,7 +6,6 @@ import org.lethe.engine.unlearning.loop.EpochPlan;
 import org.lethe.engine.unlearning.loop.IterativeUnlearning;
 import org.lethe.engine.unlearning.loop.LoopSettings;
 import org.lethe.engine.unlearning.loop.LoopState;
-import org.lethe.engine.unlearning.loop.RunScoped;
 import org.lethe.engine.unlearning.loop.SaliencyMask;
 import org.lethe.engine.unlearning.rl.RandomRelabelling;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +27,7 @@ public final class SalUn extends IterativeUnlearning<SalUnParams> {
     /** Registry id. */
     public static final String ID = "salun";
 
-    private final RunScoped<INDArray> gradientMask = new RunScoped<>("SalUn gradient mask");
+    private static final LoopState.Key<INDArray> GRADIENT_MASK = new LoopState.Key<>("SalUn gradient mask");
 
     @Override
     protected String id() {
@@ -48,7 +47,7 @@ public final class SalUn extends IterativeUnlearning<SalUnParams> {
         state.figure("trainableParams", trainable);
         state.figure("maskedFraction", 1 - trainable / mask.length());
         if (p.legacyGradientMask()) {
-            gradientMask.set(state, mask);
+            state.put(GRADIENT_MASK, mask);
         } else {
             state.setMask(mask);
         }
@@ -62,6 +61,6 @@ public final class SalUn extends IterativeUnlearning<SalUnParams> {
     @Override
     protected INDArray gradient(LoopState state, Batch batch, SalUnParams p) {
         INDArray g = super.gradient(state, batch, p);
-        return p.legacyGradientMask() ? g.muli(gradientMask.get(state).castTo(g.dataType())) : g;
+        return p.legacyGradientMask() ? g.muli(state.get(GRADIENT_MASK).castTo(g.dataType())) : g;
     }
 }
