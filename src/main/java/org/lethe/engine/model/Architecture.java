@@ -31,6 +31,11 @@ public enum Architecture {
     }
 
     /** The lower-case id ("logreg", "mlp", "lenet", "cifar-cnn"). */
+    /** Whether the network starts with convolutions (and takes {@code [b, c, h, w]} input). */
+    public boolean isConvolutional() {
+        return this == LENET || this == CIFAR_CNN;
+    }
+
     @JsonValue
     public String id() {
         return id;

@@ -117,7 +117,12 @@ public final class ModelFactory {
             this.random = new SplittableRandom(spec.seed());
             this.tail = tail;
             this.batchStatistics = batchStatistics;
-            this.input = tail ? null : sd.placeHolder(SameDiffNetwork.INPUT, type, -1, spec.input().pixelsPerImage());
+            ImageShape s = spec.input();
+            // convolutional networks take images directly: SameDiff M2.1 drops the input gradient
+            // when a reshape sits between the placeholder and the first convolution
+            this.input = tail ? null : spec.architecture().isConvolutional()
+                    ? sd.placeHolder(SameDiffNetwork.INPUT, type, -1, s.channels(), s.height(), s.width())
+                    : sd.placeHolder(SameDiffNetwork.INPUT, type, -1, s.pixelsPerImage());
         }
 
         SDVariable flatInput() {
@@ -125,8 +130,7 @@ public final class ModelFactory {
         }
 
         SDVariable imageInput() {
-            ImageShape s = spec.input();
-            return tail ? null : sd.reshape(input, -1, s.channels(), s.height(), s.width());
+            return input;
         }
 
         SDVariable flatten(SDVariable x, long size) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lethe.engine.data.ImageShape;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Operation;
@@ -410,7 +411,10 @@ final class SameDiffNetwork implements Network {
         return Nd4j.zeros(type, x.size(0), numClasses);
     }
 
-    /** Features as a C-ordered {@code [b, c*h*w]} array of the network's type. */
+    /**
+     * Features as a C-ordered array of the network's type, shaped as the input placeholder:
+     * {@code [b, c, h, w]} for convolutional networks, {@code [b, c*h*w]} otherwise.
+     */
     private INDArray prepare(INDArray features) {
         long b = features.size(0);
         if (features.length() != b * inputSize || (features.rank() != 2 && features.rank() != 4)) {
@@ -421,6 +425,10 @@ final class SameDiffNetwork implements Network {
         INDArray x = features.castTo(type);
         if (x.ordering() != 'c' || x.isView()) {
             x = x.dup('c');
+        }
+        if (spec.architecture().isConvolutional()) {
+            ImageShape s = spec.input();
+            return x.rank() == 4 ? x : x.reshape('c', b, s.channels(), s.height(), s.width());
         }
         return x.rank() == 2 ? x : x.reshape('c', b, inputSize);
     }

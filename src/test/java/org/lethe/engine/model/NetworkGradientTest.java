@@ -94,6 +94,34 @@ class NetworkGradientTest {
     }
 
     @Test
+    void inputGradientWorksForConvolutionalNetworks() {
+        ImageShape shape = new ImageShape(1, 16, 16);
+        ModelSpec spec = ModelSpec.lenet(shape, 3).withPrecision(Precision.DOUBLE).withHiddenWidths(List.of(16));
+        Network net = ModelFactory.build(spec);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[] values = new double[2 * 256];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = r.nextDouble();
+        }
+        INDArray x = org.nd4j.linalg.factory.Nd4j.create(values, new long[] {2, 256}, 'c');
+        int[] y = {2, 0};
+        INDArray g = net.inputGradient(x, y);
+        assertThat(g.shape()).isEqualTo(x.shape());
+        double eps = 1e-6;
+        for (int s = 0; s < 2; s++) {
+            for (int j = 5; j < 256; j += 37) {
+                INDArray xp = x.dup();
+                xp.putScalar(s, j, x.getDouble(s, j) + eps);
+                double up = sum(net.perSampleLoss(xp, y));
+                xp.putScalar(s, j, x.getDouble(s, j) - eps);
+                double down = sum(net.perSampleLoss(xp, y));
+                double fd = (up - down) / (2 * eps);
+                assertThat(g.getDouble(s, j)).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-6 + 1e-4 * Math.abs(fd)));
+            }
+        }
+    }
+
+    @Test
     void logitGradientRouteReproducesCrossEntropyAndItsNegation() {
         int[] y = {0, 1, 2, 1, 0};
         INDArray x = features(5, 3);
