@@ -23,6 +23,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.XYZDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.lethe.engine.io.AtomicFiles;
@@ -167,7 +168,9 @@ public final class ChartExport {
     }
 
     private static void writeXY(StringBuilder sb, int panel, int index, XYDataset data) {
-        IntervalXYDataset interval = data instanceof IntervalXYDataset i ? i : null;
+        // XYSeriesCollection is an IntervalXYDataset too, but its intervals are made up around x
+        IntervalXYDataset interval = data instanceof IntervalXYDataset i && !(data instanceof XYSeriesCollection)
+                ? i : null;
         XYZDataset xyz = data instanceof XYZDataset z ? z : null;
         for (int s = 0; s < data.getSeriesCount(); s++) {
             Comparable<?> key = data.getSeriesKey(s);
