@@ -121,6 +121,8 @@ public record ChartStyle(String name, String fontFamily, int titleSize, int axis
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
+        // room on the right so the last tick label is not clipped
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 4 + tickLabelSize));
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(titleFont());
             chart.getTitle().setPaint(textColor);

@@ -43,6 +43,13 @@ final class Charts {
         return chart;
     }
 
+    /** One labelled tick per power of ten, nine unlabelled minor ticks in between. */
+    static void decadeTicks(org.jfree.chart.axis.LogAxis axis) {
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        axis.setMinorTickCount(9);
+        axis.setMinorTickMarksVisible(true);
+    }
+
     static Shape dot(double diameter) {
         return new Ellipse2D.Double(-diameter / 2, -diameter / 2, diameter, diameter);
     }

@@ -25,7 +25,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * Accuracy per class and model: grouped bars (one group per class, one bar per model; forgetting
  * a whole class shows as a gap in that class's group), or a heatmap (classes × models, white to
- * Okabe–Ito blue for 0–100 %).
+ * Okabe–Ito blue for 0–100 %, each cell labelled with its value).
  *
  * <p>Bars can be fed model by model ({@link #add(ModelClassAccuracy)}); colours follow
  * {@link Palette#model(int)} in order of addition. One thread only.
@@ -146,6 +146,13 @@ public final class ClassAccuracyChart {
         PercentScale scale = new PercentScale();
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        for (int i = 0; i < xs.size(); i++) {
+            // the value in each cell, white on dark cells
+            org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(
+                    Charts.format("0.#").format(zs.get(i)), xs.get(i), ys.get(i));
+            label.setPaint(zs.get(i) > 55 ? Color.WHITE : Color.BLACK);
+            plot.addAnnotation(label);
+        }
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         JFreeChart chart = Charts.chart("Accuracy per class (heatmap)", plot, false);

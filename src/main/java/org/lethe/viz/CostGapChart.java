@@ -43,6 +43,8 @@ public final class CostGapChart {
     private final XYPlot plot;
     private final JFreeChart chart;
     private final List<String> methods = new ArrayList<>();
+    private double minSeconds = Double.POSITIVE_INFINITY;
+    private double maxSeconds = Double.NEGATIVE_INFINITY;
 
     /**
      * An empty chart.
@@ -58,6 +60,7 @@ public final class CostGapChart {
             log.setBase(10);
             log.setSmallestValue(1e-3);
             log.setNumberFormatOverride(Charts.format("0.###"));
+            Charts.decadeTicks(log);
             x = log;
         } else {
             NumberAxis lin = new NumberAxis("Unlearning time (s)");
@@ -66,10 +69,14 @@ public final class CostGapChart {
         }
         NumberAxis y = new NumberAxis("Avg Gap to Retrain (percentage points)");
         y.setAutoRangeIncludesZero(true);
+        y.setUpperMargin(0.12); // room for the labels above the top point
         pointRenderer.setDefaultItemLabelGenerator((dataset, series, item) -> dataset.getSeriesKey(series).toString());
         pointRenderer.setDefaultItemLabelsVisible(true);
+        // up and to the right, clear of the error bars and their caps
         pointRenderer.setDefaultPositiveItemLabelPosition(
-                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE2, TextAnchor.BOTTOM_LEFT));
+        pointRenderer.setDefaultNegativeItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE2, TextAnchor.BOTTOM_LEFT));
         errorRenderer.setDefaultLinesVisible(false);
         errorRenderer.setDefaultShapesVisible(false);
         errorRenderer.setDefaultSeriesVisibleInLegend(false);
@@ -97,6 +104,8 @@ public final class CostGapChart {
         }
         int index = methods.size();
         methods.add(cost.method());
+        minSeconds = Math.min(minSeconds, cost.seconds().mean());
+        maxSeconds = Math.max(maxSeconds, cost.seconds().mean());
         XYSeries p = new XYSeries(cost.method(), false, true);
         p.add(cost.seconds().mean(), cost.avgGap().mean());
         points.addSeries(p);
@@ -111,6 +120,8 @@ public final class CostGapChart {
             if (logTime && xLow <= 0) {
                 xLow = x / 10;
             }
+            minSeconds = Math.min(minSeconds, xLow);
+            maxSeconds = Math.max(maxSeconds, x + sx);
             XYIntervalSeries e = new XYIntervalSeries(cost.method(), false, true);
             e.add(x, xLow, x + sx, y, y - sy, y + sy);
             int ei = errors.getSeriesCount();
@@ -121,6 +132,8 @@ public final class CostGapChart {
         errorRenderer.setErrorStroke(new java.awt.BasicStroke(Math.max(1f, style.lineWidth() * 0.75f)));
         errorRenderer.setCapLength(4 + 2 * style.lineWidth());
         errorRenderer.setErrorPaint(null); // use each series' paint
+        pointRenderer.setItemLabelAnchorOffset(4 + 2 * style.lineWidth());
+        fitTimeAxis();
         return this;
     }
 
@@ -134,10 +147,32 @@ public final class CostGapChart {
         m.setLabel("Retrain");
         m.setLabelFont(new Font(style.fontFamily(), Font.PLAIN, style.itemLabelSize()));
         m.setLabelPaint(style.textColor());
+        m.setLabelBackgroundColor(java.awt.Color.WHITE);
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addDomainMarker(m);
+        minSeconds = Math.min(minSeconds, seconds);
+        maxSeconds = Math.max(maxSeconds, seconds);
+        fitTimeAxis();
         return this;
+    }
+
+    /**
+     * Makes the time axis cover every point, error bar and the retrain marker: whole decades on a
+     * log axis (so ticks fall on 1, 10, 100 ...), from 0 with a margin on a linear one.
+     */
+    private void fitTimeAxis() {
+        if (minSeconds > maxSeconds) {
+            return;
+        }
+        ValueAxis x = plot.getDomainAxis();
+        if (logTime) {
+            double lo = Math.pow(10, Math.floor(Math.log10(minSeconds)));
+            double hi = Math.pow(10, Math.ceil(Math.log10(maxSeconds)));
+            x.setRange(lo, hi > lo ? hi : lo * 10);
+        } else {
+            x.setRange(0, maxSeconds * 1.15);
+        }
     }
 
     /** Whether the time axis is logarithmic. */

@@ -149,8 +149,10 @@ public final class RocChart {
         LogAxis a = new LogAxis(label + " (log scale)");
         a.setBase(10);
         a.setSmallestValue(minRate);
-        a.setRange(minRate, 1);
+        // a hair below minRate so that the tick at minRate itself gets its label
+        a.setRange(minRate * 0.98, 1);
         a.setNumberFormatOverride(Charts.format("0.####"));
+        Charts.decadeTicks(a);
         return a;
     }
 
