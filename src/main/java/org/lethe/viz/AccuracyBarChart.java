@@ -41,6 +41,7 @@ public final class AccuracyBarChart {
     public AccuracyBarChart(ChartStyle style) {
         this.style = Objects.requireNonNull(style, "style");
         CategoryAxis x = new CategoryAxis("Evaluation set");
+        x.setMaximumCategoryLabelLines(2); // large projector fonts wrap the forget label
         NumberAxis y = new NumberAxis("Accuracy (%)");
         y.setRange(0, 108);
         y.setTickUnit(new NumberTickUnit(10, Charts.format("0")));
