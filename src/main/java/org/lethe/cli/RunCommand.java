@@ -15,6 +15,9 @@ import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.EngineThreads;
 import org.lethe.engine.unlearning.MethodRegistry;
+import org.lethe.viz.ChartStyle;
+import org.lethe.viz.report.HtmlReport;
+import org.lethe.viz.report.ScenarioCharts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +56,7 @@ final class RunCommand implements Callable<Integer> {
         ScenarioReport report = result.report();
         ReportFiles.writeJson(report, out);
         ReportFiles.writeCsv(report, out);
+        HtmlReport.write(report, ScenarioCharts.build(result, result.classNames(), ChartStyle.standard()), out);
         if (json) {
             stdout.println(ReportFiles.toJson(report));
             return 0;

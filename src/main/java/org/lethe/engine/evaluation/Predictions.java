@@ -39,6 +39,7 @@ public final class Predictions {
     private final int[] predicted;
     private final double[] loss;
     private final double[] trueClassProbability;
+    private int nonFiniteRows;
     private final double[] maxProbability;
     private final double[] entropy;
     private final double[] logitConfidence;
@@ -98,6 +99,7 @@ public final class Predictions {
         double[] conf = new double[n];
         float[] buffer = new float[Math.min(chunk, Math.max(n, 1)) * view.split().shape().pixelsPerImage()];
         double[] z = new double[c];
+        int nonFinite = 0;
         for (int from = 0; from < n; from += chunk) {
             ctx.checkCancelled();
             int to = Math.min(n, from + chunk);
@@ -106,6 +108,11 @@ public final class Predictions {
             for (int r = 0; r < to - from; r++) {
                 int i = from + r;
                 System.arraycopy(flat, r * c, z, 0, c);
+                if (!allFinite(z)) {
+                    // a diverged network tells nothing about this sample: score it as a uniform guess
+                    java.util.Arrays.fill(z, 0);
+                    nonFinite++;
+                }
                 int y = labels[i];
                 int arg = 0;
                 for (int k = 1; k < c; k++) {
@@ -143,7 +150,26 @@ public final class Predictions {
             }
             ctx.progress((double) to / n, "evaluating " + view.tag() + ": " + to + "/" + n);
         }
-        return new Predictions(view.tag(), idx, labels, c, probs, pred, loss, pTrue, pMax, ent, conf);
+        Predictions p = new Predictions(view.tag(), idx, labels, c, probs, pred, loss, pTrue, pMax, ent, conf);
+        p.nonFiniteRows = nonFinite;
+        return p;
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Rows whose logits were not finite numbers (a diverged network); they are scored as uniform
+     * guesses so that metrics stay defined.
+     */
+    public int nonFiniteRows() {
+        return nonFiniteRows;
     }
 
     /** The evaluated view's tag. */

@@ -54,8 +54,14 @@ public final class ScenarioRunner {
         this.catalog = catalog;
     }
 
-    /** The report, plus the evaluated models of the last seed for charts. */
-    public record Result(ScenarioReport report, List<EvaluatedModel> lastSeedModels) { }
+    /**
+     * The report, plus what charts need: the evaluated models of the last seed and the class names.
+     *
+     * @param report the report
+     * @param lastSeedModels original, retrained, then each method, evaluated on the last seed's splits
+     * @param classNames the dataset's class names
+     */
+    public record Result(ScenarioReport report, List<EvaluatedModel> lastSeedModels, List<String> classNames) { }
 
     /** Runs the scenario. */
     public Result run(Scenario scenario, JobContext ctx) {
@@ -76,7 +82,7 @@ public final class ScenarioRunner {
             seeds.add(runSeed(scenario, data, methods, seed, seedCtx, models));
             lastModels = models;
         }
-        return new Result(aggregate(scenario, data, seeds), lastModels);
+        return new Result(aggregate(scenario, data, seeds), lastModels, data.classNames());
     }
 
     private ScenarioReport.SeedRecord runSeed(Scenario scenario, ImageDataset data, List<MethodDescriptor<?>> methods,
@@ -108,8 +114,13 @@ public final class ScenarioRunner {
                     ctx.slice(0.6 + 0.4 * i / methods.size(), 0.6 + 0.4 * (i + 1) / methods.size()));
             EvaluatedModel eval = evaluator.evaluate(label, result.model().network(), retrainedEval, ctx);
             models.add(eval);
-            List<String> warnings = UnlearningWarnings.check(scores(eval.metrics()), scores(originalEval.metrics()),
-                    scores(retrainedEval.metrics())).stream().map(UnlearningWarning::sentence).toList();
+            List<String> warnings = new ArrayList<>(UnlearningWarnings.check(scores(eval.metrics()),
+                    scores(originalEval.metrics()), scores(retrainedEval.metrics())).stream()
+                    .map(UnlearningWarning::sentence).toList());
+            if (eval.test().nonFiniteRows() > 0 || eval.forget().nonFiniteRows() > 0) {
+                warnings.add(0, "Diverged: the model's outputs are not finite numbers (scored as uniform guesses); "
+                        + "lower the learning rate or the number of epochs.");
+            }
             runs.add(new ScenarioReport.RunRecord(method.id(), label, result.seconds(),
                     AvgGap.of(scores(eval.metrics()), scores(retrainedEval.metrics())), eval.metrics(), warnings,
                     result.figures()));

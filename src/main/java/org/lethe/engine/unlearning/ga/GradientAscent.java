@@ -46,6 +46,13 @@ public final class GradientAscent extends IterativeUnlearning<GradientAscentPara
     @Override
     protected INDArray gradient(LoopState state, Batch batch, GradientAscentParams p) {
         INDArray g = super.gradient(state, batch, p);
-        return batch.role() == Role.FORGET ? g.negi() : g;
+        if (batch.role() != Role.FORGET) {
+            return g;
+        }
+        double norm = g.norm2Number().doubleValue();
+        if (p.clipNorm() > 0 && norm > p.clipNorm()) {
+            g.muli(p.clipNorm() / norm);
+        }
+        return g.negi();
     }
 }

@@ -15,6 +15,8 @@ public record GradientAscentParams(
         @Param(value = "mini-batch size", min = 1, max = 4096) int batchSize,
         @Param("add a descent pass over the retain set each epoch when it is available") boolean retainPass,
         @Param(value = "share of the retain set in that pass", min = 0.001, max = 1) double retainFraction,
+        @Param(value = "largest L2 norm of an ascent step's gradient (0 = no clipping); ascent diverges without a bound",
+                min = 0, max = 1e6) double clipNorm,
         @Param(value = "seed for sampling and shuffling") long seed) {
 
     public GradientAscentParams {
@@ -24,10 +26,11 @@ public record GradientAscentParams(
         MethodParamException.checkRange("ga", "weightDecay", weightDecay, 0, 0.1);
         MethodParamException.checkRange("ga", "batchSize", batchSize, 1, 4096);
         MethodParamException.checkRange("ga", "retainFraction", retainFraction, 0.001, 1);
+        MethodParamException.checkRange("ga", "clipNorm", clipNorm, 0, 1e6);
     }
 
     /** The defaults. */
     public static GradientAscentParams defaults() {
-        return new GradientAscentParams(3, 1e-3, 0.9, 5e-4, 64, true, 0.05, 0);
+        return new GradientAscentParams(3, 1e-3, 0.9, 5e-4, 64, true, 0.05, 5.0, 0);
     }
 }

@@ -1,0 +1,111 @@
+package org.lethe.viz.report;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.lethe.engine.evaluation.ModelMetrics;
+import org.lethe.engine.experiment.ScenarioReport;
+import org.lethe.engine.io.AtomicFiles;
+import org.lethe.viz.ChartExport;
+
+/**
+ * Writes a scenario's charts to {@code charts/} (PNG, SVG, CSV each) and {@code report.html}: one
+ * self-contained page (charts embedded as PNG data) with the metrics table, the warnings and the
+ * scenario's description.
+ */
+public final class HtmlReport {
+
+    /** Chart size in the files, in pixels (PNGs are rendered at twice this for sharp projection). */
+    public static final int WIDTH = 900;
+    /** Chart height, in pixels. */
+    public static final int HEIGHT = 520;
+
+    private HtmlReport() {
+    }
+
+    /** Writes the chart files and {@code report.html} into {@code dir}. */
+    public static Path write(ScenarioReport report, Map<String, JFreeChart> charts, Path dir) throws IOException {
+        Path chartDir = dir.resolve("charts");
+        Files.createDirectories(chartDir);
+        StringBuilder figures = new StringBuilder();
+        for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
+            Path png = chartDir.resolve(e.getKey() + ".png");
+            ChartExport.writePng(e.getValue(), png, WIDTH, HEIGHT, 2.0);
+            ChartExport.writeSvg(e.getValue(), chartDir.resolve(e.getKey() + ".svg"), WIDTH, HEIGHT);
+            ChartExport.writeCsv(e.getValue(), chartDir.resolve(e.getKey() + ".csv"));
+            String data = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+            figures.append("<figure><img alt=\"").append(escape(e.getKey())).append("\" src=\"data:image/png;base64,")
+                    .append(data).append("\" width=\"").append(WIDTH).append("\"><figcaption>")
+                    .append(escape(e.getKey())).append(" (charts/").append(escape(e.getKey()))
+                    .append(".svg, .csv)</figcaption></figure>\n");
+        }
+        Path html = dir.resolve("report.html");
+        String page = page(report, figures.toString());
+        AtomicFiles.write(html, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write(page);
+            w.flush();
+        });
+        return html;
+    }
+
+    private static String page(ScenarioReport r, String figures) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(r.scenario())).append(" - Lethe report</title><style>")
+                .append("body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;color:#1d1d1f;max-width:1000px}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;")
+                .append("text-align:right}th{background:#f0f0ee}td:first-child,th:first-child{text-align:left}")
+                .append(".warn{color:#d55e00}figure{margin:1.5em 0}figcaption{color:#5f6368;font-size:90%}")
+                .append("</style></head><body>\n");
+        b.append("<h1>").append(escape(r.scenario())).append("</h1>\n<p>").append(escape(r.description()))
+                .append("</p>\n<p>Dataset ").append(escape(r.dataset())).append(", forget set <code>")
+                .append(escape(r.forget())).append("</code>, seeds ").append(r.seeds())
+                .append(". Accuracies and MIA values in %; metrics are means over seeds. Forget accuracy is ")
+                .append("AMUN's \"unlearn accuracy\" (SalUn's UA is 100 minus it). MIA AUC: forget vs. test by ")
+                .append("true-class confidence, 50 = indistinguishable. Avg Gap: mean |difference| from Retrain ")
+                .append("over forget, retain, test accuracy and MIA AUC.</p>\n");
+        b.append("<table><tr><th>model</th><th>forget</th><th>retain</th><th>test</th><th>MIA AUC</th>")
+                .append("<th>MIA efficacy</th><th>L2 to retrained</th><th>KL to retrained</th><th>Avg Gap</th>")
+                .append("<th>seconds</th><th>speed-up</th></tr>\n");
+        row(b, "Original", r.original(), "", "", "");
+        row(b, "Retrained", r.retrained(), "0", fmt(r.retrainSeconds()), "1");
+        for (ScenarioReport.MethodSummary m : r.methods()) {
+            String gap = fmt(m.avgGap().mean()) + (m.avgGap().hasSpread() ? " &plusmn; " + fmt(m.avgGap().std()) : "");
+            row(b, m.label(), m.models().get("unlearned"), gap, fmt(m.seconds()), fmt(m.speedup()));
+        }
+        b.append("</table>\n");
+        for (ScenarioReport.MethodSummary m : r.methods()) {
+            for (String w : m.warnings()) {
+                b.append("<p class=\"warn\">").append(escape(m.label())).append(": ").append(escape(w)).append("</p>\n");
+            }
+        }
+        b.append(figures).append("<p>Made by Lethe. The same data as JSON: report.json; per seed: report.csv.</p>")
+                .append("</body></html>\n");
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String name, ModelMetrics m, String gap, String seconds, String speedup) {
+        b.append("<tr><td>").append(escape(name)).append("</td><td>").append(fmt(m.forgetAccuracy()))
+                .append("</td><td>").append(fmt(m.retainAccuracy())).append("</td><td>").append(fmt(m.testAccuracy()))
+                .append("</td><td>").append(fmt(m.miaAuc())).append("</td><td>").append(fmt(m.miaEfficacy()))
+                .append("</td><td>").append(fmt(m.l2ToRetrained())).append("</td><td>").append(fmt(m.klToRetrained()))
+                .append("</td><td>").append(gap).append("</td><td>").append(seconds).append("</td><td>")
+                .append(speedup).append("</td></tr>\n");
+    }
+
+    private static String fmt(Double v) {
+        return v == null || v.isNaN() ? "&ndash;" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
