@@ -26,12 +26,15 @@ public final class ModelEvaluator {
 
     private final DataSplits splits;
     private final IndexView retainSample;
+    private final boolean[] forgetClasses;
     private final MiaEfficacy.Options miaOptions;
 
     /** An evaluator over {@code splits}; {@code seed} draws the retain sample and the SVM's subsample. */
     public ModelEvaluator(DataSplits splits, int retainSample, long seed) {
         this.splits = splits;
         this.retainSample = sample(splits.retain(), retainSample, seed);
+        this.forgetClasses = new boolean[splits.dataset().numClasses()];
+        splits.forget().stream().forEach(i -> forgetClasses[splits.forget().split().label(i)] = true);
         MiaEfficacy.Options d = MiaEfficacy.Options.defaults();
         this.miaOptions = new MiaEfficacy.Options(d.c(), d.gamma(), d.maxPerGroup(), seed);
     }
@@ -64,7 +67,7 @@ public final class ModelEvaluator {
         Predictions retain = Predictions.compute(network, retainSample, Predictions.DEFAULT_CHUNK, ctx);
         Predictions test = Predictions.compute(network, splits.test(), Predictions.DEFAULT_CHUNK, ctx);
         float[] params = network.params().castTo(DataType.FLOAT).toFloatVector();
-        double miaAuc = 100 * Roc.of(forget.trueClassProbability(), test.trueClassProbability()).auc();
+        double miaAuc = 100 * Roc.of(forget.trueClassProbability(), sameClassTestScores(test)).auc();
         double efficacy = 100 * MiaEfficacy.evaluate(labelled("retain", retain), labelled("test", test),
                 labelled("forget", forget), miaOptions).value();
         Double l2 = null;
@@ -84,6 +87,18 @@ public final class ModelEvaluator {
         return new EvaluatedModel(retrained.name(), retrained.forget(), retrained.retain(), retrained.test(),
                 retrained.params(), new ModelMetrics(m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(),
                         m.miaAuc(), m.miaEfficacy(), 0.0, 0.0));
+    }
+
+    /**
+     * True-class confidences of the test samples whose classes occur in the forget set: the whole test
+     * set for random forgetting, the forgotten classes' test images for class forgetting, so that a
+     * model that never saw the forget set scores about 50.
+     */
+    private double[] sameClassTestScores(Predictions test) {
+        double[] all = test.trueClassProbability();
+        int[] labels = test.labels();
+        return java.util.stream.IntStream.range(0, all.length).filter(i -> forgetClasses[labels[i]])
+                .mapToDouble(i -> all[i]).toArray();
     }
 
     private static LabelledProbabilities labelled(String name, Predictions p) {

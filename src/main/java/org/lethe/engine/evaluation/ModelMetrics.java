@@ -9,8 +9,8 @@ package org.lethe.engine.evaluation;
  * @param forgetAccuracy accuracy on the forget set (AMUN's "unlearn accuracy"; SalUn's UA is 100 minus it)
  * @param retainAccuracy accuracy on the retain set (or a seeded sample of it)
  * @param testAccuracy accuracy on the test set
- * @param miaAuc ROC-AUC of the true-class confidence separating forget (members) from test
- *     (non-members); 50 means an attacker cannot tell them apart
+ * @param miaAuc ROC-AUC of the true-class confidence separating forget (members) from the test
+ *     samples of the forget set's classes (non-members); 50 means an attacker cannot tell them apart
  * @param miaEfficacy SalUn's MIA-efficacy: share of the forget set an SVM trained on retain-vs-test
  *     confidence calls a non-member
  * @param l2ToRetrained L2 distance of the parameters to the retrained model's

@@ -9,10 +9,11 @@ import org.lethe.engine.unlearning.Param;
  * reference attack (ℓ2 radius 0.04 doubled until the sample flips, 50 steps per radius). The share of
  * the retain set drawn per epoch keeps the fine-tuning cheap on small CPU models.
  *
- * <p>Two defaults differ from the reference (lr 0.01, batch 128), because a small model sees far fewer
- * steps per epoch: on the 1,200-digit MNIST MLP of the tests, lr 0.01 left the forget accuracy at 100%
- * even over 10 epochs at a constant rate, while lr 0.1 with batches of 32 brought it to about 96%
- * (retrain: 88%) with retain accuracy 99% and test accuracy within 2 points.
+ * <p>The learning rate is the reference's 0.01; the batch is 32 instead of 128 because a small model
+ * sees far fewer steps per epoch. On the 1,200-digit MNIST MLP of the tests, lr 0.01 left the forget
+ * accuracy at 100% while lr 0.1 brought it to about 96% (retrain: 88%), but on the LeNet of the
+ * {@code mnist-forget-class} preset lr 0.1 diverged (test accuracy 10%), so the default keeps the
+ * reference value and the tests pass their fixture's lr explicitly.
  */
 public record AmunParams(
         @Param(value = "passes over the fine-tuning set", min = 1, max = 100) int epochs,
@@ -55,6 +56,6 @@ public record AmunParams(
 
     /** The defaults. */
     public static AmunParams defaults() {
-        return new AmunParams(5, 0.1, 1, 0.1, 0.9, 5e-4, 32, 0.1, 0.04, 50, 10, 0);
+        return new AmunParams(5, 0.01, 1, 0.1, 0.9, 5e-4, 32, 0.1, 0.04, 50, 10, 0);
     }
 }
