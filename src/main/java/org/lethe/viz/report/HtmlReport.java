@@ -37,8 +37,9 @@ public final class HtmlReport {
         StringBuilder figures = new StringBuilder();
         for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
             Path png = chartDir.resolve(e.getKey() + ".png");
-            ChartExport.writePng(e.getValue(), png, WIDTH, HEIGHT, 2.0);
-            ChartExport.writeSvg(e.getValue(), chartDir.resolve(e.getKey() + ".svg"), WIDTH, HEIGHT);
+            int height = heightOf(e.getValue());
+            ChartExport.writePng(e.getValue(), png, WIDTH, height, 2.0);
+            ChartExport.writeSvg(e.getValue(), chartDir.resolve(e.getKey() + ".svg"), WIDTH, height);
             ChartExport.writeCsv(e.getValue(), chartDir.resolve(e.getKey() + ".csv"));
             String data = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
             figures.append("<figure><img alt=\"").append(escape(e.getKey())).append("\" src=\"data:image/png;base64,")
@@ -54,6 +55,14 @@ public final class HtmlReport {
             w.flush();
         });
         return html;
+    }
+
+    /** Charts with one panel per model (stacked plots) get 130 pixels per panel. */
+    private static int heightOf(JFreeChart chart) {
+        if (chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
+            return Math.max(HEIGHT, 130 * combined.getSubplots().size() + 120);
+        }
+        return HEIGHT;
     }
 
     private static String page(ScenarioReport r, String figures) {
