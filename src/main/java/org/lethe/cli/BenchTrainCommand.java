@@ -17,6 +17,7 @@ import org.lethe.engine.model.Trainer;
 import org.lethe.engine.model.TrainingConfig;
 import org.lethe.engine.model.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +34,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "lenet", description = "logreg, mlp, lenet or cifar-cnn.")
     String model;
 
-    @Option(names = "--threads", description = "Engine threads (default: half the cores, or LETHE_THREADS).")
-    Integer threads;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -54,8 +55,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int threadCount = threads == null ? EngineThreads.defaultCount() : threads;
-        EngineThreads.set(threadCount);
+        int threadCount = engine.apply();
         Architecture architecture = Architecture.fromId(model);
         String datasetName = architecture == Architecture.CIFAR_CNN ? DatasetCatalog.CIFAR10 : DatasetCatalog.MNIST;
         ImageDataset data = DatasetCatalog.fromEnvironment().load(datasetName, JobContext.detached());

@@ -13,12 +13,12 @@ import org.lethe.engine.experiment.ScenarioReport;
 import org.lethe.engine.experiment.ScenarioRunner;
 import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
-import org.lethe.engine.model.EngineThreads;
 import org.lethe.engine.unlearning.MethodRegistry;
 import org.lethe.viz.ChartStyle;
 import org.lethe.viz.report.HtmlReport;
 import org.lethe.viz.report.ScenarioCharts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder for report.json, report.csv, charts.")
     Path out;
 
-    @Option(names = "--threads", description = "Engine threads (default: half the cores, or LETHE_THREADS).")
-    Integer threads;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--json", description = "Also print report.json to stdout.")
     boolean json;
@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         Scenario scenario = ScenarioFiles.read(scenarioFile);
-        EngineThreads.set(threads == null ? EngineThreads.defaultCount() : threads);
+        engine.apply();
         JobContext ctx = new JobContext(new StderrProgress(spec.commandLine().getErr(), false), new CancellationToken());
         ScenarioRunner.Result result = new ScenarioRunner(MethodRegistry.standard(), DatasetCatalog.fromEnvironment())
                 .run(scenario, ctx);

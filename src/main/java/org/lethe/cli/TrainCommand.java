@@ -9,7 +9,6 @@ import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
-import org.lethe.engine.model.EngineThreads;
 import org.lethe.engine.model.ModelStore;
 import org.lethe.engine.model.ModelTraining;
 import org.lethe.engine.model.TrainedModel;
@@ -37,8 +36,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-limit", description = "Use only the first N training images.")
     Integer trainLimit;
 
-    @Option(names = "--threads", description = "Engine threads (default: half the cores, or LETHE_THREADS).")
-    Integer threads;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--out", description = "Where to save the model (.lethe).")
     Path out;
@@ -53,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EngineThreads.set(threads == null ? EngineThreads.defaultCount() : threads);
+        engine.apply();
         ImageDataset data = DatasetCatalog.fromEnvironment().load(dataset, JobContext.detached());
         if (trainLimit != null) {
             data = data.limitTrain(trainLimit);

@@ -14,7 +14,6 @@ import org.lethe.engine.experiment.UnlearningExperiment;
 import org.lethe.engine.experiment.UnlearningOutcome;
 import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
-import org.lethe.engine.model.EngineThreads;
 import org.lethe.engine.model.ModelProvenance;
 import org.lethe.engine.model.ModelStore;
 import org.lethe.engine.model.TrainedModel;
@@ -22,6 +21,7 @@ import org.lethe.engine.unlearning.DataSplits;
 import org.lethe.engine.unlearning.MethodDescriptor;
 import org.lethe.engine.unlearning.MethodRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,8 +53,8 @@ final class UnlearnCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for the forget set and the method.")
     long seed;
 
-    @Option(names = "--threads", description = "Engine threads (default: half the cores, or LETHE_THREADS).")
-    Integer threads;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--out", description = "Save the unlearned model here (.lethe).")
     Path out;
@@ -75,7 +75,7 @@ final class UnlearnCommand implements Callable<Integer> {
             given.put("seed", Long.toString(seed));
         }
         Record methodParams = MethodRegistry.params(descriptor, given);
-        EngineThreads.set(threads == null ? EngineThreads.defaultCount() : threads);
+        engine.apply();
         TrainedModel original = new ModelStore().load(modelFile);
         ImageDataset data = datasetOf(original.provenance());
         ForgetSetSpec forgetSpec = ForgetSetSpec.parse(forget);

@@ -152,7 +152,7 @@ public final class Rmia {
     public double score(int x) {
         double lr = likelihoodRatio(x);
         // LR(x)/LR(z) > γ  ⇔  LR(z) < LR(x)/γ  (all ratios are positive)
-        int count = lowerBound(sortedPopulationRatios, lr / options.gamma());
+        int count = SortedArrays.lowerBound(sortedPopulationRatios, lr / options.gamma());
         int total = sortedPopulationRatios.length;
         if (inPopulation[x]) {
             total--;
@@ -213,19 +213,6 @@ public final class Rmia {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static int lowerBound(double[] sorted, double t) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
 
     private static int requireIndex(int index, int n, String what) {
         if (index < 0 || index >= n) {

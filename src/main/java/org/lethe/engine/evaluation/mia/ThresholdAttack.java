@@ -112,8 +112,8 @@ public final class ThresholdAttack {
             if (k > 0 && t == candidates[k - 1]) {
                 continue;
             }
-            double tpr = (double) (m.length - lowerBound(m, t)) / m.length;
-            double tnr = (double) lowerBound(n, t) / n.length;
+            double tpr = (double) (m.length - SortedArrays.lowerBound(m, t)) / m.length;
+            double tnr = (double) SortedArrays.lowerBound(n, t) / n.length;
             double score = 0.5 * (tpr + tnr);
             if (score > best) {
                 best = score;
@@ -220,20 +220,6 @@ public final class ThresholdAttack {
         return 0.5 * ((double) tp / members.length + (double) tn / nonMembers.length);
     }
 
-    /** Index of the first element {@code ≥ t} in a sorted array (its length if none). */
-    private static int lowerBound(double[] sorted, double t) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
 
     private static double[] ofClass(double[] values, LabelledProbabilities group, int c) {
         int count = 0;
