@@ -9,7 +9,7 @@ import org.lethe.engine.LetheException;
 import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.forget.ForgetSetSpec;
-import org.lethe.engine.experiment.SplitAccuracies;
+import org.lethe.engine.evaluation.ModelMetrics;
 import org.lethe.engine.experiment.UnlearningExperiment;
 import org.lethe.engine.experiment.UnlearningOutcome;
 import org.lethe.engine.job.CancellationToken;
@@ -92,10 +92,10 @@ final class UnlearnCommand implements Callable<Integer> {
         result.put("forget", Map.of("spec", forgetSpec.toText(), "count", splits.forget().size()));
         result.put("seconds", outcome.unlearned().seconds());
         result.put("retrainSeconds", outcome.retrained().seconds());
-        Map<String, SplitAccuracies> models = new LinkedHashMap<>();
+        Map<String, ModelMetrics> models = new LinkedHashMap<>();
         models.put("original", outcome.original());
-        models.put("retrained", outcome.retrainedAccuracies());
-        models.put("unlearned", outcome.unlearnedAccuracies());
+        models.put("retrained", outcome.retrainedMetrics());
+        models.put("unlearned", outcome.unlearnedMetrics());
         result.put("models", models);
         result.put("figures", outcome.unlearned().figures());
         if (json) {
@@ -104,9 +104,9 @@ final class UnlearnCommand implements Callable<Integer> {
             stdout.printf(java.util.Locale.ROOT, "%s on %s (%d samples to forget), %.1f s (retrain %.1f s)%n",
                     descriptor.displayName(), forgetSpec.toText(), splits.forget().size(),
                     outcome.unlearned().seconds(), outcome.retrained().seconds());
-            stdout.printf("  %-10s %8s %8s %8s%n", "model", "forget", "retain", "test");
-            models.forEach((name, m) -> stdout.printf(java.util.Locale.ROOT, "  %-10s %7.2f%% %7.2f%% %7.2f%%%n",
-                    name, m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy()));
+            stdout.printf("  %-10s %8s %8s %8s %8s%n", "model", "forget", "retain", "test", "MIA AUC");
+            models.forEach((name, m) -> stdout.printf(java.util.Locale.ROOT, "  %-10s %7.2f%% %7.2f%% %7.2f%% %7.2f%%%n",
+                    name, m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(), m.miaAuc()));
         }
         return 0;
     }

@@ -60,8 +60,13 @@ class TrainAndUnlearnCommandTest {
         for (String m : new String[] {"original", "retrained", "unlearned"}) {
             assertThat(u.at("/models/" + m + "/forgetAccuracy").isNumber()).isTrue();
             assertThat(u.at("/models/" + m + "/testAccuracy").asDouble()).isBetween(0.0, 100.0);
+            for (String metric : new String[] {"retainAccuracy", "miaAuc", "miaEfficacy", "l2ToRetrained",
+                    "klToRetrained"}) {
+                assertThat(u.at("/models/" + m + "/" + metric).isNumber()).as(m + " " + metric).isTrue();
+            }
         }
         assertThat(u.at("/models/retrained/forgetAccuracy").asDouble()).isLessThan(5.0);
+        assertThat(u.at("/models/retrained/l2ToRetrained").asDouble()).isZero();
         assertThat(u.at("/params/epochs").asInt()).isEqualTo(2);
 
         Run badParam = run("unlearn", "--model", model.toString(), "--forget", "class:3", "--method", "ga",

@@ -1,5 +1,7 @@
 package org.lethe.engine.experiment;
 
+import org.lethe.engine.evaluation.EvaluatedModel;
+import org.lethe.engine.evaluation.ModelEvaluator;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.unlearning.DataSplits;
@@ -10,7 +12,7 @@ import org.lethe.engine.unlearning.retrain.Retrain;
 
 /**
  * Runs a method and the retrained gold standard on the same splits and evaluates the original, the
- * retrained and the unlearned model. The retrain always has the retain set, even when the method
+ * retrained and the unlearned model with the same metrics as scenario reports. The retrain always has the retain set, even when the method
  * does not.
  */
 public final class UnlearningExperiment {
@@ -33,11 +35,13 @@ public final class UnlearningExperiment {
         UnlearningResult unlearned = method.id().equals(Retrain.ID) ? retrained
                 : method.run(original, splits, params, ctx.slice(0.6, 0.9));
         ctx.progress(0.9, "evaluating");
-        DataSplits all = splits.withRetainAvailable(true);
-        SplitAccuracies o = SplitAccuracies.of(original.network(), all);
-        SplitAccuracies r = SplitAccuracies.of(retrained.model().network(), all);
-        SplitAccuracies u = SplitAccuracies.of(unlearned.model().network(), all);
+        ModelEvaluator evaluator = new ModelEvaluator(splits.withRetainAvailable(true),
+                ModelEvaluator.DEFAULT_RETAIN_SAMPLE, 0);
+        EvaluatedModel r = ModelEvaluator.asReference(
+                evaluator.evaluate("retrained", retrained.model().network(), null, ctx));
+        EvaluatedModel o = evaluator.evaluate("original", original.network(), r, ctx);
+        EvaluatedModel u = evaluator.evaluate(method.displayName(), unlearned.model().network(), r, ctx);
         ctx.progress(1, "done");
-        return new UnlearningOutcome(unlearned, retrained, o, r, u);
+        return new UnlearningOutcome(unlearned, retrained, o.metrics(), r.metrics(), u.metrics());
     }
 }
