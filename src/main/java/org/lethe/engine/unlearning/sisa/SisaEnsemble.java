@@ -402,7 +402,7 @@ public final class SisaEnsemble {
                 for (int r = 0; r < rows.length; r++) {
                     System.arraycopy(rows[r], 0, out, (from + r) * c, c);
                 }
-                p.close();
+                org.lethe.engine.model.Release.all(p);
             }
         } finally {
             model.setTraining(wasTraining);
