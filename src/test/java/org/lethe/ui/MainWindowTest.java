@@ -2,6 +2,7 @@ package org.lethe.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -75,6 +76,39 @@ class MainWindowTest {
                 () -> WaitForAsyncUtils.asyncFx(() -> shownLabels(robot)).get().equals(Set.of(3)));
         assertThat(WaitForAsyncUtils.asyncFx(() -> shownLabels(robot)).get()).containsExactly(3);
         assertThat(robot.lookup("#countLabel").queryLabeled().getText()).isEqualTo("6,131 images");
+    }
+
+    @Test
+    void picksTheForgetSetByClickingWithUndoAndRedo(FxRobot robot) throws Exception {
+        ImageDataset mnist = awaitDataset("MNIST");
+        var selection = viewModel.browser().forgetSelection();
+        List<Node> cells = robot.lookup(".thumbnail-cell").queryAll().stream()
+                .filter(MainWindowTest::showing).filter(n -> n.getUserData() != null).toList();
+        robot.clickOn(cells.get(0));
+        assertThat(selection.countProperty().get()).isEqualTo(1);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(cells.get(1)).release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(selection.countProperty().get()).isEqualTo(2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cells.get(0).getStyleClass()).contains("forget-selected");
+        assertThat(robot.lookup("#forgetSummary").queryLabeled().getText()).startsWith("2 to forget:");
+
+        robot.interact(() -> viewModel.browser().classFilterProperty().set(
+                viewModel.browser().classFilters().get(4)));
+        robot.clickOn("#selectClassButton");
+        int threes = mnist.train().countsPerClass(10)[3];
+        int expected = threes + (int) java.util.Arrays.stream(selection.indices())
+                .filter(i -> mnist.train().label(i) != 3).count();
+        assertThat(selection.countProperty().get()).isEqualTo(expected);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(selection.countProperty().get()).isEqualTo(2);
+        robot.clickOn("#redoButton");
+        assertThat(selection.countProperty().get()).isEqualTo(expected);
+        robot.clickOn("#randomButton");
+        assertThat(selection.countProperty().get()).isEqualTo(6_000);
+        robot.clickOn("#clearButton");
+        assertThat(selection.countProperty().get()).isZero();
+        assertThat(robot.lookup("#forgetSummary").queryLabeled().getText()).isEqualTo("Nothing selected to forget");
     }
 
     /** The class labels of the thumbnail cells currently on screen. */

@@ -14,6 +14,7 @@ import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.DatasetSummary;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.ImageSplit;
+import org.lethe.ui.forgetset.ForgetSelection;
 import org.lethe.ui.jobs.JobsViewModel;
 
 /**
@@ -37,6 +38,7 @@ public final class DatasetBrowserViewModel {
     private final ObjectProperty<ClassFilter> classFilter = new SimpleObjectProperty<>();
     private final ObservableList<Integer> visibleIndices = FXCollections.observableArrayList();
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
+    private final ForgetSelection forgetSelection = new ForgetSelection();
 
     /** One row of the per-class table. */
     public record ClassRow(String className, int train, int test) { }
@@ -55,6 +57,7 @@ public final class DatasetBrowserViewModel {
 
     /** Shows an already loaded dataset. */
     public void show(ImageDataset loaded) {
+        forgetSelection.reset(loaded);
         dataset.set(loaded);
         DatasetSummary summary = DatasetSummary.of(loaded);
         summaryText.set(loaded.name() + "\n" + loaded.format().id() + ", "
@@ -118,6 +121,11 @@ public final class DatasetBrowserViewModel {
     /** Training-set indices shown in the grid. */
     public ObservableList<Integer> visibleIndices() {
         return visibleIndices;
+    }
+
+    /** The images picked to forget. */
+    public ForgetSelection forgetSelection() {
+        return forgetSelection;
     }
 
     /** Per-class image counts. */

@@ -9,19 +9,28 @@ import javafx.scene.layout.StackPane;
 import org.controlsfx.control.GridCell;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.ui.common.ThumbnailRenderer;
+import org.lethe.ui.forgetset.ForgetSelection;
 
 /** A grid cell showing one training image, scaled without smoothing, with its class in a corner. */
 public final class ThumbnailCell extends GridCell<Integer> {
 
+    private static final String SELECTED = "forget-selected";
+
     private final Supplier<ImageDataset> dataset;
+    private final ForgetSelection selection;
     private final ThumbnailRenderer renderer;
     private final ImageView image = new ImageView();
     private final Label classBadge = new Label();
     private final StackPane content = new StackPane(image, classBadge);
 
-    /** A cell drawing from whatever dataset {@code dataset} returns. */
-    public ThumbnailCell(Supplier<ImageDataset> dataset, ThumbnailRenderer renderer, double size) {
+    /**
+     * A cell drawing from whatever dataset {@code dataset} returns; clicks change {@code selection}
+     * (click: only this image, ctrl-click: toggle, shift-click: range over {@code shown}).
+     */
+    public ThumbnailCell(Supplier<ImageDataset> dataset, ThumbnailRenderer renderer, double size,
+            ForgetSelection selection, java.util.List<Integer> shown) {
         this.dataset = dataset;
+        this.selection = selection;
         this.renderer = renderer;
         getStyleClass().add("thumbnail-cell");
         image.setSmooth(false);
@@ -30,6 +39,30 @@ public final class ThumbnailCell extends GridCell<Integer> {
         image.setFitHeight(size);
         classBadge.getStyleClass().add("class-badge");
         StackPane.setAlignment(classBadge, Pos.BOTTOM_RIGHT);
+        selection.versionProperty().addListener((obs, old, now) -> markSelection());
+        setOnMouseClicked(e -> {
+            Integer index = getItem();
+            if (index == null || isEmpty()) {
+                return;
+            }
+            if (e.isShiftDown()) {
+                selection.extendTo(index, shown);
+            } else if (e.isShortcutDown()) {
+                selection.toggle(index);
+            } else {
+                selection.selectOnly(index);
+            }
+        });
+    }
+
+    private void markSelection() {
+        Integer index = getItem();
+        boolean on = index != null && !isEmpty() && selection.isSelected(index);
+        if (on && !getStyleClass().contains(SELECTED)) {
+            getStyleClass().add(SELECTED);
+        } else if (!on) {
+            getStyleClass().remove(SELECTED);
+        }
     }
 
     @Override
@@ -37,6 +70,7 @@ public final class ThumbnailCell extends GridCell<Integer> {
         super.updateItem(index, empty);
         ImageDataset data = dataset.get();
         if (empty || index == null || data == null) {
+            getStyleClass().remove(SELECTED);
             setGraphic(null);
             setTooltip(null);
             setUserData(null);
@@ -48,5 +82,6 @@ public final class ThumbnailCell extends GridCell<Integer> {
         setUserData(label);
         setTooltip(new Tooltip("#" + index + "  " + data.classNames().get(label)));
         setGraphic(content);
+        markSelection();
     }
 }

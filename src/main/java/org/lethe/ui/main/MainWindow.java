@@ -2,11 +2,15 @@ package org.lethe.ui.main;
 
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.lethe.ui.common.DialogService;
 import org.lethe.ui.common.FxmlView;
 import org.lethe.ui.common.Themes;
 import org.lethe.ui.common.UiServices;
+import org.lethe.ui.forgetset.ForgetSelection;
 
 /** Builds and shows the main window. */
 public final class MainWindow {
@@ -29,6 +33,9 @@ public final class MainWindow {
         Parent root = FxmlView.MAIN_WINDOW.load(type -> new MainWindowController(viewModel));
         Scene scene = new Scene(root, 1200, 780);
         Themes.apply(scene, Themes.LIGHT);
+        ForgetSelection selection = viewModel.browser().forgetSelection();
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), selection::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), selection::redo);
         stage.setTitle("Lethe \u2013 machine unlearning workbench");
         stage.setScene(scene);
         stage.show();

@@ -19,11 +19,14 @@ import org.lethe.ui.dataset.DatasetBrowserViewModel.ClassRow;
 import org.lethe.ui.dataset.DatasetChoice;
 import org.lethe.ui.dataset.ClassFilter;
 import org.lethe.ui.dataset.ThumbnailCell;
+import org.lethe.ui.forgetset.ForgetSelection;
 
 /** Wires the main window's controls to its view model; holds no state of its own. */
 public final class MainWindowController {
 
     private static final double THUMBNAIL = 56;
+    /** Seed of "random 10%" (the forget set is reproducible). */
+    private static final long RANDOM_SEED = 1;
 
     private final MainViewModel viewModel;
 
@@ -32,6 +35,12 @@ public final class MainWindowController {
     @FXML private Button openFileButton;
     @FXML private ComboBox<ClassFilter> classFilter;
     @FXML private Label countLabel;
+    @FXML private Label forgetSummary;
+    @FXML private Button selectClassButton;
+    @FXML private Button randomButton;
+    @FXML private Button clearButton;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
     @FXML private GridView<Integer> thumbnailGrid;
     @FXML private Label summaryLabel;
     @FXML private TableView<ClassRow> classTable;
@@ -66,7 +75,19 @@ public final class MainWindowController {
         thumbnailGrid.setItems(browser.visibleIndices());
         thumbnailGrid.setCellWidth(THUMBNAIL + 6);
         thumbnailGrid.setCellHeight(THUMBNAIL + 6);
-        thumbnailGrid.setCellFactory(grid -> new ThumbnailCell(browser.datasetProperty()::get, renderer, THUMBNAIL));
+        ForgetSelection selection = browser.forgetSelection();
+        thumbnailGrid.setCellFactory(grid -> new ThumbnailCell(browser.datasetProperty()::get, renderer, THUMBNAIL,
+                selection, browser.visibleIndices()));
+        forgetSummary.textProperty().bind(selection.summaryProperty());
+        selectClassButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> browser.classFilterProperty().get() == null
+                        || browser.classFilterProperty().get().label() == ClassFilter.ALL,
+                browser.classFilterProperty()));
+        selectClassButton.setOnAction(e -> selection.selectClass(browser.classFilterProperty().get().label()));
+        randomButton.setOnAction(e -> selection.selectRandom(0.1, RANDOM_SEED));
+        clearButton.setOnAction(e -> selection.clear());
+        undoButton.setOnAction(e -> selection.undo());
+        redoButton.setOnAction(e -> selection.redo());
         countLabel.textProperty().bind(Bindings.size(browser.visibleIndices()).asString("%,d images"));
 
         summaryLabel.textProperty().bind(browser.summaryTextProperty());

@@ -1,0 +1,194 @@
+package org.lethe.ui.forgetset;
+
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.lethe.engine.data.ImageDataset;
+import org.lethe.engine.data.ImageSplit;
+
+/**
+ * The training images the user picked to forget, with undo/redo. Every change replaces the whole
+ * selection (a bit set), so undo is a stack of snapshots; listeners learn about changes through
+ * {@link #versionProperty()}, which grid cells watch to redraw their marks. Use on the FX thread.
+ */
+public final class ForgetSelection {
+
+    private static final int UNDO_LIMIT = 100;
+
+    private ImageDataset dataset;
+    private BitSet selected = new BitSet();
+    private final Deque<BitSet> undo = new ArrayDeque<>();
+    private final Deque<BitSet> redo = new ArrayDeque<>();
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Nothing selected to forget");
+    private int anchor = -1;
+
+    /** Starts over on a newly loaded dataset (the history is cleared). */
+    public void reset(ImageDataset newDataset) {
+        dataset = newDataset;
+        selected = new BitSet();
+        undo.clear();
+        redo.clear();
+        anchor = -1;
+        publish();
+    }
+
+    /** Whether training image {@code index} is selected. */
+    public boolean isSelected(int index) {
+        return selected.get(index);
+    }
+
+    /** Plain click: only this image. */
+    public void selectOnly(int index) {
+        BitSet next = new BitSet();
+        next.set(index);
+        anchor = index;
+        apply(next);
+    }
+
+    /** Ctrl-click: toggles one image. */
+    public void toggle(int index) {
+        BitSet next = (BitSet) selected.clone();
+        next.flip(index);
+        anchor = index;
+        apply(next);
+    }
+
+    /** Shift-click: adds every image shown between the last clicked one and this one. */
+    public void extendTo(int index, List<Integer> shown) {
+        int from = anchor < 0 ? -1 : shown.indexOf(anchor);
+        int to = shown.indexOf(index);
+        if (from < 0 || to < 0) {
+            toggle(index);
+            return;
+        }
+        BitSet next = (BitSet) selected.clone();
+        for (int i = Math.min(from, to); i <= Math.max(from, to); i++) {
+            next.set(shown.get(i));
+        }
+        apply(next);
+    }
+
+    /** Adds every training image of class {@code label}. */
+    public void selectClass(int label) {
+        BitSet next = (BitSet) selected.clone();
+        ImageSplit train = dataset.train();
+        for (int i = 0; i < train.count(); i++) {
+            if (train.label(i) == label) {
+                next.set(i);
+            }
+        }
+        apply(next);
+    }
+
+    /** Replaces the selection by a seeded random {@code fraction} of the training set. */
+    public void selectRandom(double fraction, long seed) {
+        int n = dataset.train().count();
+        int k = Math.max(1, (int) Math.round(fraction * n));
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        BitSet next = new BitSet(n);
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+            next.set(order[i]);
+        }
+        apply(next);
+    }
+
+    /** Clears the selection. */
+    public void clear() {
+        apply(new BitSet());
+    }
+
+    /** Takes back the last change; returns false when there is none. */
+    public boolean undo() {
+        if (undo.isEmpty()) {
+            return false;
+        }
+        redo.push(selected);
+        selected = undo.pop();
+        publish();
+        return true;
+    }
+
+    /** Repeats the last undone change; returns false when there is none. */
+    public boolean redo() {
+        if (redo.isEmpty()) {
+            return false;
+        }
+        undo.push(selected);
+        selected = redo.pop();
+        publish();
+        return true;
+    }
+
+    /** The selected training indices, ascending. */
+    public int[] indices() {
+        return selected.stream().toArray();
+    }
+
+    /** Number of selected images. */
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    /** Increases on every change; cells redraw their marks when it does. */
+    public ReadOnlyIntegerProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    /** "612 to forget: 3 ×600, 5 ×12" or "Nothing selected to forget". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    private void apply(BitSet next) {
+        if (next.equals(selected)) {
+            return;
+        }
+        undo.push(selected);
+        while (undo.size() > UNDO_LIMIT) {
+            undo.removeLast();
+        }
+        redo.clear();
+        selected = next;
+        publish();
+    }
+
+    private void publish() {
+        int n = selected.cardinality();
+        count.set(n);
+        version.set(version.get() + 1);
+        summary.set(n == 0 || dataset == null ? "Nothing selected to forget" : describe(n));
+    }
+
+    private String describe(int n) {
+        int[] perClass = new int[dataset.numClasses()];
+        selected.stream().forEach(i -> perClass[dataset.train().label(i)]++);
+        StringBuilder b = new StringBuilder(String.format("%,d to forget:", n));
+        int shown = 0;
+        for (int c = 0; c < perClass.length; c++) {
+            if (perClass[c] > 0) {
+                if (shown++ == 8) {
+                    b.append(" \u2026");
+                    break;
+                }
+                b.append(' ').append(dataset.classNames().get(c)).append(" \u00d7").append(perClass[c]);
+            }
+        }
+        return b.toString();
+    }
+}
