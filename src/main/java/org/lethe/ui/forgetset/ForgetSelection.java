@@ -150,7 +150,7 @@ public final class ForgetSelection {
         return version.getReadOnlyProperty();
     }
 
-    /** "612 to forget: 3 ×600, 5 ×12" or "Nothing selected to forget". */
+    /** "612 to forget: 3×600, 5×12" or "Nothing selected to forget". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -186,7 +186,8 @@ public final class ForgetSelection {
                     b.append(" \u2026");
                     break;
                 }
-                b.append(' ').append(dataset.classNames().get(c)).append(" \u00d7").append(perClass[c]);
+                b.append(shown == 1 ? " " : ", ").append(dataset.classNames().get(c)).append('\u00d7')
+                        .append(perClass[c]);
             }
         }
         return b.toString();
