@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.IndexView;
 import org.lethe.engine.data.forget.ForgetSetSpec;
@@ -44,8 +43,8 @@ import picocli.CommandLine.Spec;
         description = "Amnesiac and per-sample amnesiac unlearning of a sensitive forget set, against retraining.")
 final class AmnesiacCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", defaultValue = "mnist", description = "Dataset name or path (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--model", defaultValue = "mlp", description = "Architecture (default: ${DEFAULT-VALUE}).")
     String model;
@@ -63,8 +62,6 @@ final class AmnesiacCommand implements Callable<Integer> {
     @Option(names = "--forget", required = true, description = "Forget-set spec (marked sensitive before training).")
     String forget;
 
-    @Option(names = "--train-limit", description = "Use only the first N training images.")
-    Integer trainLimit;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for initialisation, order and the forget set.")
     long seed;
@@ -82,10 +79,7 @@ final class AmnesiacCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         engine.apply();
-        ImageDataset data = DatasetCatalog.fromEnvironment().load(dataset, JobContext.detached());
-        if (trainLimit != null) {
-            data = data.limitTrain(trainLimit);
-        }
+        ImageDataset data = dataOptions.load();
         ModelSpec modelSpec = ModelSpec.defaults(Architecture.fromId(model), data.shape(), data.numClasses())
                 .withSeed(seed);
         TrainingConfig config = TrainingConfig.sgd(epochs, batchSize, lr, 0, 0, seed);

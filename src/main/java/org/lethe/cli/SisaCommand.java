@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.forget.ForgetSetSpec;
 import org.lethe.engine.data.forget.ForgetSplit;
@@ -34,8 +33,8 @@ import picocli.CommandLine.Spec;
         description = "SISA: train shards x slices, unlearn a forget set, compare with retraining from scratch.")
 final class SisaCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", defaultValue = "mnist", description = "Dataset name or path (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--model", defaultValue = "mlp", description = "Architecture of every shard (default: ${DEFAULT-VALUE}).")
     String model;
@@ -64,8 +63,6 @@ final class SisaCommand implements Callable<Integer> {
     @Option(names = "--forget", required = true, description = "Forget-set spec, e.g. random:0.01 or class:3.")
     String forget;
 
-    @Option(names = "--train-limit", description = "Use only the first N training images.")
-    Integer trainLimit;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for sharding, initialisation and the forget set.")
     long seed;
@@ -83,10 +80,7 @@ final class SisaCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         engine.apply();
-        ImageDataset data = DatasetCatalog.fromEnvironment().load(dataset, JobContext.detached());
-        if (trainLimit != null) {
-            data = data.limitTrain(trainLimit);
-        }
+        ImageDataset data = dataOptions.load();
         ModelSpec modelSpec = ModelSpec.defaults(Architecture.fromId(model), data.shape(), data.numClasses())
                 .withSeed(seed);
         SisaConfig config = SisaConfig.of(shards, slices, epochs, batchSize, lr, seed)

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
@@ -23,9 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Train a model on a dataset's training split and save it (.lethe).")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", defaultValue = "mnist",
-            description = "mnist, fashion-mnist, cifar10 or a path (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    @Mixin
+    DataOptions dataOptions;
 
     @Mixin
     ModelOptions model;
@@ -33,8 +31,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed for initialisation and shuffling.")
     long seed;
 
-    @Option(names = "--train-limit", description = "Use only the first N training images.")
-    Integer trainLimit;
 
     @Mixin
     EngineOptions engine;
@@ -53,10 +49,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         engine.apply();
-        ImageDataset data = DatasetCatalog.fromEnvironment().load(dataset, JobContext.detached());
-        if (trainLimit != null) {
-            data = data.limitTrain(trainLimit);
-        }
+        ImageDataset data = dataOptions.load();
         JobContext ctx = new JobContext(new StderrProgress(err, false), new CancellationToken());
         TrainedModel trained = ModelTraining.train(data, model.spec(data, seed), model.config(seed), ctx);
         if (out != null) {
