@@ -70,15 +70,23 @@ public final class ModelEvaluator {
         double miaAuc = 100 * Roc.of(forget.trueClassProbability(), sameClassTestScores(test)).auc();
         double efficacy = 100 * MiaEfficacy.evaluate(labelled("retain", retain), labelled("test", test),
                 labelled("forget", forget), miaOptions).value();
-        Double l2 = null;
-        Double kl = null;
-        if (retrained != null) {
-            l2 = ParameterDistance.l2(params, retrained.params());
-            kl = Divergence.meanKl(rows(retrained.forget()), rows(forget));
-        }
         ModelMetrics metrics = new ModelMetrics(100 * forget.accuracy(), 100 * retain.accuracy(),
-                100 * test.accuracy(), miaAuc, efficacy, l2, kl);
-        return new EvaluatedModel(name, forget, retain, test, params, metrics);
+                100 * test.accuracy(), miaAuc, efficacy, null, null);
+        EvaluatedModel model = new EvaluatedModel(name, forget, retain, test, params, metrics);
+        return retrained == null ? model : relativeTo(model, retrained);
+    }
+
+    /**
+     * {@code model} with its distances (parameter L2, forget-set KL) measured against
+     * {@code retrained}, from the stored parameters and predictions: no inference runs.
+     */
+    public static EvaluatedModel relativeTo(EvaluatedModel model, EvaluatedModel retrained) {
+        ModelMetrics m = model.metrics();
+        double l2 = ParameterDistance.l2(model.params(), retrained.params());
+        double kl = Divergence.meanKl(rows(retrained.forget()), rows(model.forget()));
+        return new EvaluatedModel(model.name(), model.forget(), model.retain(), model.test(), model.params(),
+                new ModelMetrics(m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(), m.miaAuc(),
+                        m.miaEfficacy(), l2, kl));
     }
 
     /** The metrics of the retrained model itself (distances to itself are zero). */

@@ -5,37 +5,52 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.lethe.ui.common.UiServices;
 import org.lethe.ui.dataset.DatasetBrowserViewModel;
 import org.lethe.ui.jobs.JobsViewModel;
+import org.lethe.ui.workbench.Workbench;
 
-/** State of the main window: the jobs, the dataset browser and the status line. */
+/** State of the main window: the shared workbench and the status line. */
 public final class MainViewModel {
 
-    private final JobsViewModel jobs;
-    private final DatasetBrowserViewModel browser;
+    private final Workbench workbench;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
 
     /** Builds the window's view models on the given services. */
     public MainViewModel(UiServices services) {
-        this.jobs = new JobsViewModel(services.jobs());
-        this.browser = new DatasetBrowserViewModel(jobs, services.catalog());
-        browser.datasetProperty().addListener((obs, old, data) -> {
+        this.workbench = new Workbench(services);
+        workbench.datasetProperty().addListener((obs, old, data) -> {
             if (data != null) {
                 status.set("Loaded " + data);
             }
         });
+        workbench.originalProperty().addListener((obs, old, model) -> {
+            if (model != null) {
+                status.set("Original model: " + model.spec().architecture().id() + ", trained in "
+                        + String.format("%.1f s", model.provenance().seconds()));
+            }
+        });
+    }
+
+    /** The state every screen shares. */
+    public Workbench workbench() {
+        return workbench;
     }
 
     /** The jobs panel. */
     public JobsViewModel jobs() {
-        return jobs;
+        return workbench.jobs();
     }
 
     /** The dataset browser. */
     public DatasetBrowserViewModel browser() {
-        return browser;
+        return workbench.browser();
     }
 
     /** The status line. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Replaces the status line. */
+    public void setStatus(String text) {
+        status.set(text);
     }
 }

@@ -30,7 +30,9 @@ public final class MainWindow {
         MainViewModel viewModel = new MainViewModel(services);
         DialogService dialogs = new DialogService(stage);
         viewModel.jobs().setOnFailure(failed -> dialogs.showError(failed.title() + " failed", failed.error()));
-        Parent root = FxmlView.MAIN_WINDOW.load(type -> new MainWindowController(viewModel));
+        MainWindowController controller = new MainWindowController(viewModel);
+        Parent root = FxmlView.MAIN_WINDOW.load(type -> controller);
+        installScreens(controller, viewModel, dialogs);
         Scene scene = new Scene(root, 1200, 780);
         Themes.apply(scene, Themes.LIGHT);
         ForgetSelection selection = viewModel.browser().forgetSelection();
@@ -43,5 +45,11 @@ public final class MainWindow {
             viewModel.browser().load(initialDataset);
         }
         return viewModel;
+    }
+
+    /** Fills the screen tabs; each screen builds its own view from the shared workbench. */
+    private static void installScreens(MainWindowController controller, MainViewModel viewModel,
+            DialogService dialogs) {
+        // screens are installed here as they land (train, unlearn, compare, history)
     }
 }

@@ -7,6 +7,11 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.DirectoryChooser;
@@ -48,6 +53,19 @@ public final class MainWindowController {
     @FXML private TableColumn<ClassRow, Integer> trainColumn;
     @FXML private TableColumn<ClassRow, Integer> testColumn;
     @FXML private TaskProgressView<javafx.concurrent.Task<?>> jobsView;
+    @FXML private TabPane tabs;
+    @FXML private Tab dataTab;
+    @FXML private Tab trainTab;
+    @FXML private Tab unlearnTab;
+    @FXML private Tab compareTab;
+    @FXML private Tab historyTab;
+    @FXML private Menu fileMenu;
+    @FXML private Menu viewMenu;
+    @FXML private Menu helpMenu;
+    @FXML private MenuItem openFolderItem;
+    @FXML private MenuItem openFileItem;
+    @FXML private MenuItem quitItem;
+    @FXML private MenuItem aboutItem;
     @FXML private Label statusLabel;
 
     MainWindowController(MainViewModel viewModel) {
@@ -67,6 +85,11 @@ public final class MainWindowController {
         });
         openFolderButton.setOnAction(e -> chooseFolder());
         openFileButton.setOnAction(e -> chooseFile());
+        openFolderItem.setOnAction(e -> chooseFolder());
+        openFileItem.setOnAction(e -> chooseFile());
+        quitItem.setOnAction(e -> thumbnailGrid.getScene().getWindow().hide());
+        aboutItem.setOnAction(e -> viewModel.setStatus("Lethe " + org.lethe.app.Launcher.class.getPackage()
+                .getImplementationVersion() + " – a workbench for machine unlearning"));
 
         classFilter.setItems(browser.classFilters());
         classFilter.valueProperty().bindBidirectional(browser.classFilterProperty());
@@ -100,6 +123,44 @@ public final class MainWindowController {
         jobsView.visibleProperty().bind(Bindings.isNotEmpty(viewModel.jobs().activeJobs()));
         jobsView.managedProperty().bind(jobsView.visibleProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
+    }
+
+    /** The workbench's screens, one tab each. */
+    public enum Screen { DATA, TRAIN, UNLEARN, COMPARE, HISTORY }
+
+    private Tab tab(Screen screen) {
+        return switch (screen) {
+            case DATA -> dataTab;
+            case TRAIN -> trainTab;
+            case UNLEARN -> unlearnTab;
+            case COMPARE -> compareTab;
+            case HISTORY -> historyTab;
+        };
+    }
+
+    /** Puts {@code content} into the tab of {@code screen}. */
+    public void install(Screen screen, Node content) {
+        tab(screen).setContent(content);
+    }
+
+    /** Brings {@code screen} to the front. */
+    public void show(Screen screen) {
+        tabs.getSelectionModel().select(tab(screen));
+    }
+
+    /** The File menu, for screens that add their own items (sessions, export). */
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    /** The View menu (themes, lecture mode). */
+    public Menu viewMenu() {
+        return viewMenu;
+    }
+
+    /** The Help menu. */
+    public Menu helpMenu() {
+        return helpMenu;
     }
 
     private void chooseFolder() {

@@ -3,9 +3,10 @@ package org.lethe.engine.evaluation.metric;
 /** A problem that the numbers of an unlearning run point to; see {@link UnlearningWarnings}. */
 public enum UnlearningWarning {
 
-    /** Test accuracy fell far below the original model's. */
+    /** Test accuracy fell far below the retrained model's (the original's when there is none). */
     COLLAPSE("The model collapsed: its test accuracy fell more than "
-            + fmt(UnlearningWarnings.COLLAPSE_TEST_DROP) + " points below the original model's."),
+            + fmt(UnlearningWarnings.COLLAPSE_TEST_DROP) + " points below the retrained model's"
+            + " (the original's when there is no retrained model)."),
 
     /** Nothing seems to have changed. */
     NO_OP("Nothing seems to have been forgotten: forget-set accuracy and the membership-inference"

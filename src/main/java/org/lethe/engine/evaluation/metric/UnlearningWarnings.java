@@ -51,7 +51,8 @@ public final class UnlearningWarnings {
         Objects.requireNonNull(unlearned, "unlearned");
         Objects.requireNonNull(original, "original");
         List<UnlearningWarning> out = new ArrayList<>();
-        if (original.testAccuracy() - unlearned.testAccuracy() > COLLAPSE_TEST_DROP) {
+        UnlearningScores reference = retrained == null ? original : retrained;
+        if (reference.testAccuracy() - unlearned.testAccuracy() > COLLAPSE_TEST_DROP) {
             out.add(UnlearningWarning.COLLAPSE);
         }
         boolean forgetUnchanged =

@@ -17,13 +17,25 @@ class UnlearningWarningsTest {
 
     @Test
     void collapseFiresBeyondTenPointsOnly() {
-        assertThat(UnlearningWarnings.check(new UnlearningScores(93, 95, 83.9, 50), ORIGINAL, RETRAIN))
+        assertThat(UnlearningWarnings.check(new UnlearningScores(93, 95, 84.2, 50), ORIGINAL, RETRAIN))
                 .containsExactly(UnlearningWarning.COLLAPSE);
-        assertThat(UnlearningWarnings.check(new UnlearningScores(93, 95, 84.0, 50), ORIGINAL, RETRAIN))
+        assertThat(UnlearningWarnings.check(new UnlearningScores(93, 95, 84.4, 50), ORIGINAL, RETRAIN))
                 .isEmpty();
         // GA on D_F only: collapse and over-forgetting together
         assertThat(UnlearningWarnings.check(new UnlearningScores(4.77, 5.07, 5.09, 49.78), ORIGINAL, RETRAIN))
                 .containsExactly(UnlearningWarning.COLLAPSE, UnlearningWarning.OVER_FORGETTING);
+    }
+
+    @Test
+    void collapseIsMeasuredAgainstTheRetrainedModel() {
+        // forgetting one class of ten: the retrained model itself loses that class's test share
+        UnlearningScores original = new UnlearningScores(96.6, 98.5, 97.2, 50.6);
+        UnlearningScores retrained = new UnlearningScores(0, 98.4, 87.2, 48.4);
+        assertThat(UnlearningWarnings.check(new UnlearningScores(0, 98.4, 86.5, 49), original, retrained))
+                .doesNotContain(UnlearningWarning.COLLAPSE);
+        // without a retrained model, the original is the reference
+        assertThat(UnlearningWarnings.check(new UnlearningScores(0, 98.4, 86.5, 49), original, null))
+                .contains(UnlearningWarning.COLLAPSE);
     }
 
     @Test
