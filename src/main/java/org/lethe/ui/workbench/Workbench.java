@@ -1,6 +1,22 @@
 package org.lethe.ui.workbench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.lethe.engine.evaluation.ModelEvaluator;
+import org.lethe.engine.model.ModelSpec;
+import org.lethe.engine.model.ModelTraining;
+import org.lethe.engine.model.TrainingConfig;
+import org.lethe.engine.unlearning.MethodDescriptor;
+import org.lethe.engine.unlearning.UnlearningResult;
+import org.lethe.ui.jobs.JobTask;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -25,12 +41,20 @@ import org.lethe.ui.jobs.JobsViewModel;
  */
 public final class Workbench {
 
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
     private final UiServices services;
     private final JobsViewModel jobs;
     private final DatasetBrowserViewModel browser;
     private final MethodRegistry methods = MethodRegistry.standard();
     private final ObjectProperty<TrainedModel> original = new SimpleObjectProperty<>(this, "original");
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>(this, "comparison");
+    private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+    /**
+     * The comparison as the job queue sees it. Jobs run one at a time, so each unlearning job reads
+     * the comparison its predecessors left here and publishes its own to the FX property.
+     */
+    private final AtomicReference<Comparison> queued = new AtomicReference<>();
 
     /** A workbench on {@code services}. */
     public Workbench(UiServices services) {
@@ -39,6 +63,8 @@ public final class Workbench {
         this.browser = new DatasetBrowserViewModel(jobs, services.catalog());
         browser.datasetProperty().addListener((obs, old, data) -> original.set(null));
         original.addListener((obs, old, model) -> comparison.set(null));
+        comparison.addListener((obs, old, now) -> queued.set(now));
+        forgetSelection().versionProperty().addListener((obs, old, now) -> comparison.set(null));
     }
 
     /** The engine services. */
@@ -81,16 +107,105 @@ public final class Workbench {
         return comparison;
     }
 
+    /** Every finished run, oldest first. */
+    public ObservableList<RunRecord> history() {
+        return history;
+    }
+
+    /**
+     * Trains a new original model on the loaded dataset as a job; on success it becomes the
+     * original (which clears the comparison) and joins the history.
+     *
+     * @param liveMetrics receives the trainer's metric points (loss per step, accuracies per epoch)
+     *     on the FX thread, for live charts
+     */
+    public JobTask<TrainedModel> train(ModelSpec spec, TrainingConfig config,
+            Consumer<List<JobTask.MetricPoint>> liveMetrics) {
+        ImageDataset data = requireDataset();
+        JobTask<TrainedModel> task = jobs.submit("Train " + spec.architecture().id() + " on " + data.name(),
+                ctx -> ModelTraining.train(data, spec, config, ctx), model -> {
+                    original.set(model);
+                    history.add(new RunRecord(Instant.now(), RunRecord.Kind.TRAIN, "Original",
+                            spec.architecture().id(), json(Map.of("model", spec, "training", config)), spec.seed(),
+                            model.provenance().seconds(), data.name(), 0, null));
+                });
+        task.setMetricSink(liveMetrics);
+        return task;
+    }
+
+    /**
+     * Queues an unlearning run of {@code method} with {@code params} on the current forget set. The
+     * first run on a new forget set also evaluates the original; on success the run joins the
+     * comparison (a {@code retrain} run becomes its reference) and the history.
+     *
+     * @param label the name in charts and tables (a later run with the same label replaces it)
+     * @throws IllegalStateException when there is no original model, dataset or forget set
+     */
+    public JobTask<Comparison> unlearn(MethodDescriptor<?> method, Record params, String label) {
+        TrainedModel model = original.get();
+        if (model == null) {
+            throw new IllegalStateException("train or open a model first");
+        }
+        DataSplits splits = currentSplits();
+        long seed = seedOf(params);
+        return jobs.submit(label, ctx -> {
+            Comparison base = queued.get();
+            if (base == null || base.splits().dataset() != splits.dataset()
+                    || !base.splits().forget().sha256().equals(splits.forget().sha256())) {
+                base = Comparison.start(splits, model, ModelEvaluator.DEFAULT_RETAIN_SAMPLE, 0, ctx.slice(0, 0.1));
+            }
+            UnlearningResult result = method.run(model, splits, params, ctx.slice(0.1, 0.9));
+            Comparison next = base.with(result, label, ctx.slice(0.9, 1));
+            queued.set(next);
+            return next;
+        }, next -> {
+            if (original.get() != model || datasetProperty().get() != splits.dataset()
+                    || !java.util.Arrays.equals(forgetSelection().indices(), splits.forget().toArray())) {
+                return; // the original or the forget set changed meanwhile: this result belongs to the old ones
+            }
+            comparison.set(next);
+            Comparison.Row row = next.rows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
+            history.add(new RunRecord(Instant.now(), RunRecord.Kind.UNLEARN, label, method.id(), json(params), seed,
+                    row.seconds(), splits.dataset().name(), splits.forget().size(), row.evaluated().metrics()));
+        });
+    }
+
+    private static long seedOf(Record params) {
+        for (var c : params.getClass().getRecordComponents()) {
+            if (c.getName().equals("seed") && (c.getType() == long.class || c.getType() == int.class)) {
+                try {
+                    return ((Number) c.getAccessor().invoke(params)).longValue();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    private ImageDataset requireDataset() {
+        ImageDataset data = browser.datasetProperty().get();
+        if (data == null) {
+            throw new IllegalStateException("no dataset loaded");
+        }
+        return data;
+    }
+
     /**
      * The current forget selection as splits over the loaded dataset.
      *
      * @throws IllegalStateException when no dataset is loaded or nothing is selected
      */
     public DataSplits currentSplits() {
-        ImageDataset data = browser.datasetProperty().get();
-        if (data == null) {
-            throw new IllegalStateException("no dataset loaded");
-        }
+        ImageDataset data = requireDataset();
         int[] picked = forgetSelection().indices();
         if (picked.length == 0) {
             throw new IllegalStateException("the forget set is empty");
