@@ -90,7 +90,7 @@ public final class ValidatedField {
             return Long.toString((long) value);
         }
         if (value != 0 && Math.abs(value) < 1e-3) {
-            return String.format(Locale.ROOT, "%.3g", value).replaceAll("\\.?0+e", "e").replace("e-0", "e-");
+            return String.format(Locale.ROOT, "%.3e", value).replaceAll("\\.?0+e", "e").replace("e-0", "e-");
         }
         return Double.toString(value);
     }

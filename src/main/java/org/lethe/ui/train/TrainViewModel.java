@@ -379,6 +379,8 @@ public final class TrainViewModel {
         ImageDataset data = workbench.datasetProperty().get();
         int perEpoch = Math.max(1, (data.train().count() + req.config().batchSize() - 1) / req.config().batchSize());
         TrainingCurvesChart chart = new TrainingCurvesChart(perEpoch, ChartStyle.standard());
+        // the whole run's epochs from the start, so the curves grow from left to right
+        chart.chart().getXYPlot().getDomainAxis().setRange(0, req.config().epochs());
         ThrottledChart throttled = new ThrottledChart(chart.chart(), REDRAW_MILLIS);
         liveCurves = chart;
         curves.set(throttled);
@@ -410,6 +412,7 @@ public final class TrainViewModel {
     }
 
     private void finished(JobTask<TrainedModel> job, ThrottledChart chart, Worker.State state) {
+        chart.chart().getXYPlot().getDomainAxis().setAutoRange(true); // the margins back around the last epoch
         chart.flush();
         if (task != job) {
             return;

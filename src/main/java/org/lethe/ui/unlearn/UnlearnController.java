@@ -37,6 +37,7 @@ public final class UnlearnController {
     @FXML private VBox paramHolder;
     @FXML private Label methodError;
     @FXML private Label unlearnForgetSummary;
+    @FXML private Label unlearnForgetPerClass;
     @FXML private Label unlearnOriginal;
     @FXML private Label unlearnWarning;
     @FXML private Label comparedLabel;
@@ -85,7 +86,8 @@ public final class UnlearnController {
         queueButton.setOnAction(e -> viewModel.queueSelected());
         checkNoneButton.setOnAction(e -> viewModel.uncheckAll());
         queuePlan.textProperty().bind(viewModel.planProperty());
-        unlearnForgetSummary.textProperty().bind(viewModel.forgetSummaryProperty());
+        unlearnForgetSummary.textProperty().bind(viewModel.forgetCountProperty());
+        unlearnForgetPerClass.textProperty().bind(viewModel.forgetPerClassProperty());
         unlearnOriginal.textProperty().bind(viewModel.originalTextProperty());
         unlearnWarning.textProperty().bind(viewModel.warningProperty());
         showWhen(unlearnWarning, Bindings.isNotEmpty(viewModel.warningProperty()));

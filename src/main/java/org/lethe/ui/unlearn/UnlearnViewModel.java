@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.experiment.Comparison;
 import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.unlearning.MethodDescriptor;
@@ -35,6 +36,8 @@ public final class UnlearnViewModel {
     private final ReadOnlyStringWrapper plan = new ReadOnlyStringWrapper(this, "plan", "");
     private final ReadOnlyStringWrapper compared = new ReadOnlyStringWrapper(this, "compared", "");
     private final ReadOnlyStringWrapper originalText = new ReadOnlyStringWrapper(this, "originalText", "");
+    private final ReadOnlyStringWrapper forgetCount = new ReadOnlyStringWrapper(this, "forgetCount", "");
+    private final ReadOnlyStringWrapper forgetPerClass = new ReadOnlyStringWrapper(this, "forgetPerClass", "");
     private final ReadOnlyBooleanWrapper canQueue = new ReadOnlyBooleanWrapper(this, "canQueue");
     /** The queued Retrain not finished yet, and the model and forget set it was queued for. */
     private JobTask<Comparison> pendingRetrain;
@@ -54,6 +57,9 @@ public final class UnlearnViewModel {
             inputs.add(e.errorProperty());
         }
         inputs.forEach(o -> o.addListener(x -> refresh()));
+        workbench.forgetSelection().versionProperty().addListener(x -> describeForgetSet());
+        workbench.datasetProperty().addListener(x -> describeForgetSet());
+        describeForgetSet();
         if (!methods.isEmpty()) {
             selected.set(methods.get(0));
         }
@@ -81,9 +87,38 @@ public final class UnlearnViewModel {
         methods.forEach(e -> e.checkedProperty().set(false));
     }
 
-    /** "612 to forget: 3×600, 5×12" or "Nothing selected to forget". */
-    public ReadOnlyStringProperty forgetSummaryProperty() {
-        return workbench.forgetSelection().summaryProperty();
+    /** "612 images to forget" or "Nothing selected to forget". */
+    public ReadOnlyStringProperty forgetCountProperty() {
+        return forgetCount.getReadOnlyProperty();
+    }
+
+    /** The forget set per class, e.g. "3 × 600 · 5 × 12", every class that has a sample in it. */
+    public ReadOnlyStringProperty forgetPerClassProperty() {
+        return forgetPerClass.getReadOnlyProperty();
+    }
+
+    private void describeForgetSet() {
+        ImageDataset data = workbench.datasetProperty().get();
+        int[] picked = workbench.forgetSelection().indices();
+        if (data == null || picked.length == 0) {
+            forgetCount.set("Nothing selected to forget");
+            forgetPerClass.set("");
+            return;
+        }
+        forgetCount.set(String.format("%,d %s to forget (%.1f %% of %,d)", picked.length,
+                picked.length == 1 ? "image" : "images", 100.0 * picked.length / data.train().count(),
+                data.train().count()));
+        int[] perClass = new int[data.numClasses()];
+        for (int i : picked) {
+            perClass[data.train().label(i)]++;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int c = 0; c < perClass.length; c++) {
+            if (perClass[c] > 0) {
+                parts.add(data.classNames().get(c) + "\u00a0\u00d7\u00a0" + perClass[c]); // no line break inside
+            }
+        }
+        forgetPerClass.set(String.join("  \u00b7  ", parts));
     }
 
     /** What is missing before anything can be queued (no model, empty forget set), or "". */
