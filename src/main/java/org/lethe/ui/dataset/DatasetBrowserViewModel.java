@@ -39,6 +39,8 @@ public final class DatasetBrowserViewModel {
     private final ObservableList<Integer> visibleIndices = FXCollections.observableArrayList();
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
     private final ForgetSelection forgetSelection = new ForgetSelection();
+    private final ObjectProperty<TrainLimit> trainLimit = new SimpleObjectProperty<>(TrainLimit.CHOICES.get(0));
+    private ImageDataset full;
 
     /** One row of the per-class table. */
     public record ClassRow(String className, int train, int test) { }
@@ -48,6 +50,16 @@ public final class DatasetBrowserViewModel {
         this.jobs = jobs;
         this.catalog = catalog;
         classFilter.addListener((obs, old, filter) -> refreshVisible());
+        trainLimit.addListener((obs, old, limit) -> {
+            if (full != null) {
+                applyLimit(full, limit);
+            }
+        });
+    }
+
+    /** How many training images to use; changing it shows the dataset anew (the forget set resets). */
+    public ObjectProperty<TrainLimit> trainLimitProperty() {
+        return trainLimit;
     }
 
     /** Loads a built-in dataset by name, or a dataset at a path, as a job. */
@@ -55,15 +67,37 @@ public final class DatasetBrowserViewModel {
         jobs.submit("Load " + nameOrPath, ctx -> catalog.load(nameOrPath, ctx), this::show);
     }
 
-    /** Shows an already loaded dataset. */
+    /**
+     * Shows an already loaded dataset. With a {@link #trainLimitProperty() limit} set, its first
+     * training images are copied out as a job and shown when that is done.
+     */
     public void show(ImageDataset loaded) {
+        full = loaded;
+        applyLimit(loaded, trainLimit.get());
+    }
+
+    private void applyLimit(ImageDataset all, TrainLimit limit) {
+        if (limit == null || limit.images() == TrainLimit.ALL || limit.images() >= all.train().count()) {
+            display(all, all);
+            return;
+        }
+        jobs.submit("Use the first " + limit + " training images", ctx -> all.limitTrain(limit.images()), limited -> {
+            if (full == all && limit.equals(trainLimit.get())) {
+                display(all, limited); // still what the user wants
+            }
+        });
+    }
+
+    private void display(ImageDataset all, ImageDataset loaded) {
         forgetSelection.reset(loaded);
         dataset.set(loaded);
         DatasetSummary summary = DatasetSummary.of(loaded);
         summaryText.set(loaded.name() + "\n" + loaded.format().id() + ", "
                 + loaded.shape().channels() + "\u00d7" + loaded.shape().height() + "\u00d7"
                 + loaded.shape().width() + "\n" + String.format("%,d train / %,d test images",
-                        loaded.train().count(), loaded.test().count()) + "\nsha256 " + loaded.sha256().substring(0, 12) + "\u2026");
+                        loaded.train().count(), loaded.test().count())
+                + (loaded == all ? "" : String.format(" (first of %,d)", all.train().count()))
+                + "\nsha256 " + loaded.sha256().substring(0, 12) + "\u2026");
         List<ClassRow> rows = new ArrayList<>();
         List<Integer> train = summary.train().perClass();
         List<Integer> test = summary.test().perClass();

@@ -11,6 +11,10 @@ import org.lethe.ui.common.FxmlView;
 import org.lethe.ui.common.Themes;
 import org.lethe.ui.common.UiServices;
 import org.lethe.ui.forgetset.ForgetSelection;
+import org.lethe.ui.train.TrainController;
+import org.lethe.ui.train.TrainViewModel;
+import org.lethe.ui.unlearn.UnlearnController;
+import org.lethe.ui.unlearn.UnlearnViewModel;
 
 /** Builds and shows the main window. */
 public final class MainWindow {
@@ -32,8 +36,8 @@ public final class MainWindow {
         viewModel.jobs().setOnFailure(failed -> dialogs.showError(failed.title() + " failed", failed.error()));
         MainWindowController controller = new MainWindowController(viewModel);
         Parent root = FxmlView.MAIN_WINDOW.load(type -> controller);
-        installScreens(controller, viewModel, dialogs);
         Scene scene = new Scene(root, 1200, 780);
+        installScreens(controller, viewModel, dialogs, scene);
         Themes.apply(scene, Themes.LIGHT);
         ForgetSelection selection = viewModel.browser().forgetSelection();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), selection::undo);
@@ -49,7 +53,19 @@ public final class MainWindow {
 
     /** Fills the screen tabs; each screen builds its own view from the shared workbench. */
     private static void installScreens(MainWindowController controller, MainViewModel viewModel,
-            DialogService dialogs) {
+            DialogService dialogs, Scene scene) {
         // screens are installed here as they land (train, unlearn, compare, history)
+        TrainViewModel train = new TrainViewModel(viewModel.workbench());
+        controller.install(MainWindowController.Screen.TRAIN, TrainController.load(train, dialogs));
+        UnlearnViewModel unlearn = new UnlearnViewModel(viewModel.workbench());
+        controller.install(MainWindowController.Screen.UNLEARN, UnlearnController.load(unlearn));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), () -> {
+            controller.show(MainWindowController.Screen.TRAIN);
+            train.start();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN), () -> {
+            controller.show(MainWindowController.Screen.UNLEARN);
+            unlearn.queueSelected();
+        });
     }
 }

@@ -24,6 +24,7 @@ import org.lethe.ui.dataset.DatasetBrowserViewModel.ClassRow;
 import org.lethe.ui.dataset.DatasetChoice;
 import org.lethe.ui.dataset.ClassFilter;
 import org.lethe.ui.dataset.ThumbnailCell;
+import org.lethe.ui.dataset.TrainLimit;
 import org.lethe.ui.forgetset.ForgetSelection;
 
 /** Wires the main window's controls to its view model; holds no state of its own. */
@@ -39,6 +40,7 @@ public final class MainWindowController {
     @FXML private Button openFolderButton;
     @FXML private Button openFileButton;
     @FXML private ComboBox<ClassFilter> classFilter;
+    @FXML private ComboBox<TrainLimit> trainLimitChoice;
     @FXML private Label countLabel;
     @FXML private Label forgetSummary;
     @FXML private Button selectClassButton;
@@ -93,6 +95,8 @@ public final class MainWindowController {
 
         classFilter.setItems(browser.classFilters());
         classFilter.valueProperty().bindBidirectional(browser.classFilterProperty());
+        trainLimitChoice.getItems().setAll(TrainLimit.CHOICES);
+        trainLimitChoice.valueProperty().bindBidirectional(browser.trainLimitProperty());
 
         ThumbnailRenderer renderer = new ThumbnailRenderer(4096);
         thumbnailGrid.setItems(browser.visibleIndices());
