@@ -124,6 +124,9 @@ public final class Workbench {
         ImageDataset data = requireDataset();
         JobTask<TrainedModel> task = jobs.submit("Train " + spec.architecture().id() + " on " + data.name(),
                 ctx -> ModelTraining.train(data, spec, config, ctx), model -> {
+                    if (datasetProperty().get() != data) {
+                        return; // another dataset was loaded meanwhile: the model belongs to the old one
+                    }
                     original.set(model);
                     history.add(new RunRecord(Instant.now(), RunRecord.Kind.TRAIN, "Original",
                             spec.architecture().id(), json(Map.of("model", spec, "training", config)), spec.seed(),
