@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.lethe.engine.job.JobContext;
 
 /**
@@ -237,7 +238,12 @@ public final class CifarBinaryReader {
             throw new DatasetFormatException(archive, "entry '" + name + "' is a sparse file; a dataset archive"
                     + " may hold only plain files and folders");
         }
-        if (!entry.isFile() && !entry.isDirectory()) {
+        // commons-compress calls every non-folder entry a "file" (devices and FIFOs included), so
+        // the type flag itself is checked: plain files ('0', NUL, '7' contiguous) and folders only
+        byte type = entry.getLinkFlag();
+        boolean plainFile = type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM
+                || type == TarConstants.LF_CONTIG;
+        if (!plainFile && !entry.isDirectory()) {
             throw new DatasetFormatException(archive, "entry '" + name + "' is a special file (tar"
                     + " type '" + (char) entry.getLinkFlag() + "'); a dataset archive may hold only"
                     + " files and folders");
