@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.lethe.engine.job.JobContext;
 
 /**
@@ -28,7 +29,8 @@ import org.lethe.engine.job.JobContext;
  * sub-folder), and the official {@code cifar-10-binary.tar.gz} (or a plain tar of the same
  * layout), which is streamed as shipped and never extracted to disk. Archive entries that could
  * escape a target folder, links, special files and entries over {@link #MAX_ENTRY_BYTES} are
- * rejected.
+ * rejected, and a gzip stream that inflates implausibly (more than 2 GiB in all, or more than 200
+ * times its compressed size beyond the first 16 MiB) is stopped as a decompression bomb.
  */
 public final class CifarBinaryReader {
 
@@ -157,12 +159,19 @@ public final class CifarBinaryReader {
      * @throws DatasetFormatException when the archive or an entry is malformed or unsafe
      */
     public static ImageDataset readArchive(Path archive, String name, JobContext ctx) {
+        return readArchive(archive, name, ctx, InflationGuard.Limits.DEFAULT);
+    }
+
+    /** {@link #readArchive(Path, String, JobContext)} with other decompression caps (for tests). */
+    static ImageDataset readArchive(Path archive, String name, JobContext ctx, InflationGuard.Limits limits) {
         long archiveSize = size(archive);
         Parts parts = new Parts(archive, archive);
         try (DataStreams.Counting counted = new DataStreams.Counting(
                         new BufferedInputStream(Files.newInputStream(archive), DataStreams.IO_BUFFER));
                 InputStream body = DataStreams.isGzip(archive)
-                        ? new GZIPInputStream(counted, DataStreams.IO_BUFFER) : counted;
+                        ? new InflationGuard(new GZIPInputStream(counted, DataStreams.IO_BUFFER), archive,
+                                counted::count, limits)
+                        : counted;
                 TarArchiveInputStream tar = new TarArchiveInputStream(body)) {
             TarArchiveEntry entry;
             while ((entry = nextEntry(archive, tar)) != null) {
@@ -183,7 +192,7 @@ public final class CifarBinaryReader {
             }
         } catch (IOException e) {
             throw new DatasetFormatException(archive, "cannot be read as a tar or tar.gz archive"
-                    + " (truncated or corrupt?): " + e.getMessage(), e);
+                    + " (truncated or corrupt?): " + reason(e), e);
         }
         ctx.progress(1, "Read CIFAR-10 batches from " + archive.getFileName());
         return parts.assemble(name);
@@ -194,8 +203,15 @@ public final class CifarBinaryReader {
             return tar.getNextEntry();
         } catch (IOException e) {
             throw new DatasetFormatException(archive, "the archive is truncated or corrupt: "
-                    + e.getMessage(), e);
+                    + reason(e), e);
         }
+    }
+
+    /** The exception's message, or its kind when it has none (e.g. an EOFException from a cut stream). */
+    private static String reason(IOException e) {
+        return e.getMessage() == null || e.getMessage().isBlank()
+                ? (e instanceof java.io.EOFException ? "the data ends early" : e.getClass().getSimpleName())
+                : e.getMessage();
     }
 
     private static void checkEntrySafe(Path archive, TarArchiveEntry entry) {
@@ -218,7 +234,16 @@ public final class CifarBinaryReader {
             throw new DatasetFormatException(archive, "entry '" + name + "' is a hard link (to '"
                     + entry.getLinkName() + "'); a dataset archive may hold only files and folders");
         }
-        if (!entry.isFile() && !entry.isDirectory()) {
+        if (entry.isSparse()) {
+            throw new DatasetFormatException(archive, "entry '" + name + "' is a sparse file; a dataset archive"
+                    + " may hold only plain files and folders");
+        }
+        // commons-compress calls every non-folder entry a "file" (devices and FIFOs included), so
+        // the type flag itself is checked: plain files ('0', NUL, '7' contiguous) and folders only
+        byte type = entry.getLinkFlag();
+        boolean plainFile = type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM
+                || type == TarConstants.LF_CONTIG;
+        if (!plainFile && !entry.isDirectory()) {
             throw new DatasetFormatException(archive, "entry '" + name + "' is a special file (tar"
                     + " type '" + (char) entry.getLinkFlag() + "'); a dataset archive may hold only"
                     + " files and folders");
@@ -296,6 +321,7 @@ public final class CifarBinaryReader {
         private Batch test;
         private List<String> classNames;
         private Origin metaOrigin;
+        private long accepted;
 
         Parts(Path where, Path archive) {
             this.where = where;
@@ -309,6 +335,11 @@ public final class CifarBinaryReader {
 
         void accept(Origin origin, String fileName, InputStream in, long size, JobContext ctx)
                 throws IOException {
+            if (accepted + size > DataStreams.MAX_ARRAY_BYTES) {
+                throw origin.error("with this file's " + size + " bytes the batches would hold more than "
+                        + DataStreams.MAX_ARRAY_BYTES + " bytes, the most one dataset may have");
+            }
+            accepted += size;
             DataStreams.Chunk chunk = DataStreams.readUpTo(in, (int) size, ctx);
             if (chunk.failure() != null || chunk.length() < size) {
                 throw origin.error("truncated: expected " + size + " bytes, but the data ends after "

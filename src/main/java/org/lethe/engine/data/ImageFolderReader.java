@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.lethe.engine.job.JobContext;
 
 /**
@@ -28,6 +31,9 @@ public final class ImageFolderReader {
 
     /** File extensions read as images (lower case). */
     public static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg");
+
+    /** The most pixels (width x height) one image may have. */
+    public static final long MAX_PIXELS = 16_777_216L;
 
     private ImageFolderReader() {
     }
@@ -118,10 +124,6 @@ public final class ImageFolderReader {
         checkSameSize(first, testImages);
         boolean allGray = trainImages.stream().allMatch(Decoded::gray)
                 && testImages.stream().allMatch(Decoded::gray);
-        if ((long) first.width() * first.height() > 16_777_216L) {
-            throw new DatasetFormatException(first.file(), "image is " + first.width() + "x"
-                    + first.height() + ", expected at most 16777216 pixels");
-        }
         ImageShape shape = new ImageShape(allGray ? 1 : 3, first.height(), first.width());
         ImageSplit train = assemble("train", shape, trainImages);
         ImageSplit test = testImages.isEmpty() ? ImageSplit.empty("test", shape)
@@ -220,11 +222,38 @@ public final class ImageFolderReader {
         return out;
     }
 
+    /**
+     * Decodes one image. The size the file declares is read from its header first and checked
+     * against {@link #MAX_PIXELS} before the decoder allocates the raster: a 200-byte PNG can
+     * declare 30,000 x 30,000 pixels.
+     */
     private static Decoded decode(Entry entry) {
         BufferedImage image;
-        try {
-            image = ImageIO.read(entry.file().toFile());
+        try (ImageInputStream in = ImageIO.createImageInputStream(entry.file().toFile())) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
+                    : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new DatasetFormatException(entry.file(), "is not a readable PNG/JPEG image (no"
+                        + " decoder recognised its content)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long declaredWidth = reader.getWidth(0);
+                long declaredHeight = reader.getHeight(0);
+                if (declaredWidth < 1 || declaredHeight < 1 || declaredWidth * declaredHeight > MAX_PIXELS) {
+                    throw new DatasetFormatException(entry.file(), "declares " + declaredWidth + "x"
+                            + declaredHeight + " pixels (width x height), expected at least 1x1 and at most "
+                            + MAX_PIXELS + " pixels per image");
+                }
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof DatasetFormatException d) {
+                throw d;
+            }
             throw new DatasetFormatException(entry.file(), "is not a readable PNG/JPEG image ("
                     + e.getMessage() + ")", e);
         }

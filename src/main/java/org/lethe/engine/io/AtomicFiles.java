@@ -14,8 +14,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes files so that readers only ever see the old or the new content: the bytes go to a temp
  * file in the target's folder, are forced to disk, and the temp file is then moved over the target
- * (atomically where the file system allows). A crash or a failed write leaves the old file intact
- * and no temp file behind.
+ * (atomically where the file system allows). A crash or a failed write leaves the old file intact;
+ * a failed write leaves no temp file behind, and the temp file a killed process leaves
+ * ({@code .<name>.<digits>.tmp}) is removed by a later write of the same file once it is older than
+ * {@link #STALE_TEMP_AGE}.
  */
 public final class AtomicFiles {
 
@@ -25,6 +27,9 @@ public final class AtomicFiles {
         /** Writes everything; the stream is closed by the caller. */
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** How old a temp file of the same target must be before a write removes it as left over. */
+    public static final java.time.Duration STALE_TEMP_AGE = java.time.Duration.ofMinutes(10);
 
     private AtomicFiles() {
     }
@@ -38,6 +43,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
+        removeStaleTemps(folder, absolute.getFileName().toString());
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -65,6 +71,31 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Deletes {@code .<name>.<digits>.tmp} files in {@code folder} older than {@link #STALE_TEMP_AGE}:
+     * what a process killed in the middle of a write leaves. Younger ones may belong to a write in
+     * progress and are kept; failures to delete are ignored (the next write tries again).
+     */
+    private static void removeStaleTemps(Path folder, String name) {
+        String prefix = "." + name + ".";
+        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(STALE_TEMP_AGE));
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
+                entry -> entry.getFileName().toString().startsWith(prefix)
+                        && entry.getFileName().toString().endsWith(".tmp"))) {
+            for (Path entry : entries) {
+                String middle = entry.getFileName().toString();
+                middle = middle.substring(prefix.length(), middle.length() - ".tmp".length());
+                if (!middle.isEmpty() && middle.chars().allMatch(Character::isDigit) && Files.isRegularFile(entry)
+                        && Files.getLastModifiedTime(entry).compareTo(cutoff) < 0) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a left-over temp file wastes space but never affects the target
         }
     }
 }

@@ -50,6 +50,44 @@ public final class ModelFactory {
     }
 
     /**
+     * The number of trainable parameters a network built from {@code spec} has, worked out from the
+     * architecture alone: nothing is allocated, so it is safe to call on a spec read from an
+     * untrusted file before deciding whether to build it. Always equal to
+     * {@code build(spec).numParams()}.
+     */
+    public static long parameterCount(ModelSpec spec) {
+        ImageShape in = spec.input();
+        long features;
+        long count = 0;
+        switch (spec.architecture()) {
+            case LOGREG, MLP -> features = in.pixelsPerImage();
+            case LENET -> {
+                count += convParams(in.channels(), 20, 5) + convParams(20, 50, 5);
+                features = 50L * (((in.height() - 4) / 2 - 4) / 2) * (((in.width() - 4) / 2 - 4) / 2);
+            }
+            case CIFAR_CNN -> {
+                long norm = spec.batchNorm() ? 2 : 0;
+                count += convParams(in.channels(), 32, 3) + convParams(32, 32, 3) + convParams(32, 64, 3)
+                        + convParams(64, 64, 3) + norm * (32 + 32 + 64 + 64);
+                long h = ((in.height() - 2) / 2 - 2) / 2;
+                long w = ((in.width() - 2) / 2 - 2) / 2;
+                features = 64L * h * w;
+            }
+            default -> throw new IllegalStateException("unknown architecture " + spec.architecture());
+        }
+        long width = features;
+        for (int hidden : spec.hiddenWidths()) {
+            count += width * hidden + hidden;
+            width = hidden;
+        }
+        return count + width * spec.numClasses() + spec.numClasses();
+    }
+
+    private static long convParams(long in, long out, long kernel) {
+        return kernel * kernel * in * out + out;
+    }
+
+    /**
      * The whole graph, or (tail = true) the graph after the first convolution: its pre-activation
      * output becomes the placeholder {@link SameDiffNetwork#FIRST_CONV_OUT} and the first layer's
      * parameters are left out. Training uses the tail graph to avoid the expensive and unneeded input

@@ -29,8 +29,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * Saves and loads {@link TrainedModel}s as one file ({@code .lethe}): a zip holding
  * {@code model.json} (format, version, provenance, parameter count, type and hash),
  * {@code params.bin} (the flat parameters, little-endian), {@code orders.bin} (the epoch orders)
- * and, for trained models, {@code optimizer.bin} (the optimizer's step count and buffers). No Java serialisation is involved; every size is checked against the architecture
- * before anything large is allocated, and writes are atomic.
+ * and, for trained models, {@code optimizer.bin} (the optimizer's step count and buffers). No Java
+ * serialisation is involved, and writes are atomic.
+ *
+ * <p>A model file is untrusted input. Before anything large is allocated, {@link #load} checks that
+ * the zip holds only those four entries, each once, none of them a link; that the architecture in
+ * {@code model.json} has at most {@link #MAX_PARAMS} parameters (counted without building it) and
+ * exactly as many as {@code paramCount} says; and it reads each entry only up to the size it can
+ * legitimately have and stops an entry that inflates more than {@link #MAX_INFLATION_RATIO} times
+ * its compressed size (a decompression bomb). The network is built only after its parameters have
+ * been read and their hash verified.
  */
 public final class ModelStore {
 
@@ -45,6 +53,14 @@ public final class ModelStore {
     static final String PARAMS_ENTRY = "params.bin";
     static final String ORDERS_ENTRY = "orders.bin";
     static final String OPTIMIZER_ENTRY = "optimizer.bin";
+    /** The most parameters a model file may declare (1 GiB of float32 values). */
+    public static final long MAX_PARAMS = 1L << 28;
+    /** An entry may inflate to at most this many times its compressed size (beyond {@link #INFLATION_FLOOR}). */
+    public static final int MAX_INFLATION_RATIO = 200;
+    /** Entries up to this many decompressed bytes are never treated as decompression bombs. */
+    public static final long INFLATION_FLOOR = 16L << 20;
+    private static final java.util.Set<String> ENTRIES =
+            java.util.Set.of(JSON_ENTRY, PARAMS_ENTRY, ORDERS_ENTRY, OPTIMIZER_ENTRY);
     private static final int MAX_OPTIMIZER_BUFFERS = 8;
     private static final long MAX_JSON_BYTES = 16L << 20;
     private static final long MAX_ORDER_VALUES = 1L << 28;
@@ -98,15 +114,23 @@ public final class ModelStore {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ModelFileException(file, "not a readable Lethe model file (damaged, truncated, or another "
-                    + "kind of file): " + e.getMessage(), e);
+                    + "kind of file): " + reason(e), e);
         }
         try (zip) {
             JsonNode header = readHeader(file, zip);
+            checkEntries(file);
             ModelProvenance provenance = parseProvenance(file, header);
-            Network network = ModelFactory.build(provenance.spec());
-            long expectedCount = network.numParams();
+            long expectedCount = ModelFactory.parameterCount(provenance.spec());
+            if (expectedCount > MAX_PARAMS) {
+                throw new ModelFileException(file, "the architecture in " + JSON_ENTRY + " ("
+                        + provenance.spec().architecture().id() + ", input " + provenance.spec().input().channels()
+                        + "x" + provenance.spec().input().height() + "x" + provenance.spec().input().width()
+                        + ", hidden widths " + provenance.spec().hiddenWidths() + ", " + provenance.spec().numClasses()
+                        + " classes) has " + expectedCount + " parameters, more than the " + MAX_PARAMS
+                        + " a model file may hold");
+            }
             long count = header.path("paramCount").asLong(-1);
             if (count != expectedCount) {
                 throw new ModelFileException(file, "paramCount is " + count + " but the architecture "
@@ -130,6 +154,7 @@ public final class ModelStore {
                 throw new ModelFileException(file, "the parameters' SHA-256 is " + hash + ", expected "
                         + header.path("paramsSha256").asText() + ": the file is damaged");
             }
+            Network network = ModelFactory.build(provenance.spec());
             network.setParams(params);
             List<int[]> orders = decodeOrders(file, readEntry(file, zip, ORDERS_ENTRY, MAX_ORDER_VALUES * 4));
             OptimizerState optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null
@@ -137,10 +162,58 @@ public final class ModelStore {
                             MAX_OPTIMIZER_BUFFERS * (expectedCount * width + 1024)), expectedCount, width == 8);
             return new TrainedModel(network, provenance, orders, optimizer);
         } catch (ZipException e) {
-            throw new ModelFileException(file, "the model file is damaged: " + e.getMessage(), e);
+            throw new ModelFileException(file, "the model file is damaged: " + reason(e), e);
         } catch (IOException e) {
-            throw new ModelFileException(file, "cannot read the model file: " + e.getMessage(), e);
+            throw new ModelFileException(file, "cannot read the model file: " + reason(e), e);
         }
+    }
+
+    /**
+     * Lists the zip's entries (with commons-compress, which sees the Unix mode bits) and refuses
+     * anything but the four known entries: unknown names (which covers names with {@code ..} or an
+     * absolute path), duplicates, symbolic links, and declared sizes beyond any real model's.
+     */
+    private static void checkEntries(Path file) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (org.apache.commons.compress.archivers.zip.ZipFile listing =
+                org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(file).get()) {
+            var entries = listing.getEntries();
+            while (entries.hasMoreElements()) {
+                var entry = entries.nextElement();
+                String name = entry.getName();
+                if (!ENTRIES.contains(name)) {
+                    String why = name.startsWith("/") || name.startsWith("\\") || name.contains("..")
+                            || name.matches("^[A-Za-z]:.*") ? " (its path points outside the archive)" : "";
+                    throw new ModelFileException(file, "unexpected entry '" + name + "'" + why + "; a Lethe model"
+                            + " holds only " + JSON_ENTRY + ", " + PARAMS_ENTRY + ", " + ORDERS_ENTRY + " and "
+                            + OPTIMIZER_ENTRY);
+                }
+                if (!seen.add(name)) {
+                    throw new ModelFileException(file, "entry '" + name + "' appears twice; expected it once");
+                }
+                if (entry.isUnixSymlink()) {
+                    throw new ModelFileException(file, "entry '" + name + "' is a symbolic link; a Lethe model"
+                            + " holds only plain entries");
+                }
+                if (entry.getSize() > MAX_PARAMS * 8 * MAX_OPTIMIZER_BUFFERS) {
+                    throw new ModelFileException(file, "entry '" + name + "' declares " + entry.getSize()
+                            + " bytes, more than any model file can hold");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ModelFileException m) {
+                throw m;
+            }
+            throw new ModelFileException(file, "the model file is damaged: " + reason(e), e);
+        }
+    }
+
+    /** The exception's message, or its kind when it has none. */
+    private static String reason(Exception e) {
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            return e instanceof java.io.EOFException ? "the data ends early" : e.getClass().getSimpleName();
+        }
+        return e.getMessage();
     }
 
     private JsonNode readHeader(Path file, ZipFile zip) throws IOException {
@@ -155,14 +228,18 @@ public final class ModelStore {
             throw new ModelFileException(file, "format is '" + (header == null ? "" : header.path("format").asText())
                     + "', expected '" + FORMAT + "'");
         }
+        if (!header.path("version").isIntegralNumber()) {
+            throw new ModelFileException(file, JSON_ENTRY + " has no model format version (found '"
+                    + header.path("version") + "'); expected a whole number, " + VERSION + " for this version of Lethe");
+        }
         int version = header.path("version").asInt(-1);
         if (version > VERSION) {
             throw new ModelFileException(file, "written by a newer Lethe (model format version " + version
                     + "); this version reads version " + VERSION + ". Update Lethe to open it.");
         }
         if (version < 1) {
-            throw new ModelFileException(file, "model format version " + version + " is not supported; expected "
-                    + VERSION);
+            throw new ModelFileException(file, "model format version " + version + " is older than any Lethe"
+                    + " wrote and not supported; this version reads version " + VERSION);
         }
         return header;
     }
@@ -189,13 +266,31 @@ public final class ModelStore {
             throw new ModelFileException(file, "entry " + name + " declares " + entry.getSize()
                     + " bytes, more than the " + maxBytes + " expected");
         }
+        long compressed = Math.max(1, entry.getCompressedSize());
+        long inflationLimit = Math.max(INFLATION_FLOOR, compressed * MAX_INFLATION_RATIO);
+        int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 8));
-            if (in.read() != -1) {
-                throw new ModelFileException(file, "entry " + name + " is longer than the " + maxBytes
-                        + " bytes expected");
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, 1 << 16));
+            byte[] chunk = new byte[1 << 16];
+            long total = 0;
+            while (true) {
+                int n = in.read(chunk, 0, (int) Math.min(chunk.length, limit + 1L - total));
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+                if (total > limit) {
+                    throw new ModelFileException(file, "entry " + name + " is longer than the " + maxBytes
+                            + " bytes expected");
+                }
+                if (total > inflationLimit) {
+                    throw new ModelFileException(file, "entry " + name + " inflates from " + compressed
+                            + " compressed bytes to more than " + inflationLimit + " (over " + MAX_INFLATION_RATIO
+                            + " times): a decompression bomb, refusing to read on");
+                }
+                out.write(chunk, 0, n);
             }
-            return bytes;
+            return out.toByteArray();
         }
     }
 
