@@ -55,10 +55,21 @@ public final class Trainer {
             throw new IllegalArgumentException("training view " + train + " is empty");
         }
         checkShape(network, train.split());
-        SplittableRandom random = new SplittableRandom(config.shuffleSeed());
+        List<int[]> orders = epochOrders(train, config.epochs(), config.shuffleSeed());
+        return run(network, train.split(), orders, new BitSet(), test, config, hook, ctx);
+    }
+
+    /**
+     * The per-epoch visiting orders {@link #train} uses for {@code train} (split indices, one
+     * Fisher–Yates shuffle of the view per epoch from one {@link SplittableRandom} seeded with
+     * {@code shuffleSeed}). Methods that run their own training loop (DeltaGrad) call this so that
+     * their run visits the samples exactly as the trainer would.
+     */
+    public static List<int[]> epochOrders(IndexView train, int epochs, long shuffleSeed) {
+        SplittableRandom random = new SplittableRandom(shuffleSeed);
         int[] base = train.toArray();
-        List<int[]> orders = new ArrayList<>(config.epochs());
-        for (int e = 0; e < config.epochs(); e++) {
+        List<int[]> orders = new ArrayList<>(epochs);
+        for (int e = 0; e < epochs; e++) {
             int[] order = base.clone();
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
@@ -68,7 +79,7 @@ public final class Trainer {
             }
             orders.add(order);
         }
-        return run(network, train.split(), orders, new BitSet(), test, config, hook, ctx);
+        return orders;
     }
 
     /**

@@ -14,12 +14,15 @@ import org.lethe.engine.LetheException;
 /**
  * Every unlearning method Lethe offers, listed once, in display order. The GUI builds its forms,
  * the CLI its {@code --method}/{@code --param} handling and scenario files their method entries
- * from this registry.
+ * from this registry. The methods that work at training time (SISA, amnesiac, DeltaGrad, ...) are
+ * listed separately by {@link #trainingTime()}.
  */
 public final class MethodRegistry {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final List<TrainingTimeMethod> TRAINING_TIME = TrainingTimeMethods.all();
 
     private final Map<String, MethodDescriptor<?>> methods = new LinkedHashMap<>();
 
@@ -35,6 +38,28 @@ public final class MethodRegistry {
     /** The standard registry with every method. */
     public static MethodRegistry standard() {
         return new MethodRegistry(StandardMethods.all());
+    }
+
+    /**
+     * The training-time methods in display order: they need their own training run (which the CLI
+     * command and the GUI start) and are not applied to a saved model like {@link #all()}.
+     */
+    public static List<TrainingTimeMethod> trainingTime() {
+        return TRAINING_TIME;
+    }
+
+    /**
+     * The training-time method with id {@code id}; a {@link MethodParamException} lists the valid ids
+     * otherwise.
+     */
+    public static TrainingTimeMethod trainingTimeById(String id) {
+        for (TrainingTimeMethod m : TRAINING_TIME) {
+            if (m.id().equals(id)) {
+                return m;
+            }
+        }
+        throw new MethodParamException("unknown training-time method '" + id + "'; known: "
+                + TRAINING_TIME.stream().map(TrainingTimeMethod::id).collect(Collectors.joining(", ")));
     }
 
     /** All methods in display order. */
