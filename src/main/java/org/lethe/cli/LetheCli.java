@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Machine-unlearning workbench: datasets, training, unlearning and evaluation.",
         subcommands = {DatasetsCommand.class, TrainCommand.class, UnlearnCommand.class, MethodsCommand.class, RunCommand.class, SisaCommand.class, AmnesiacCommand.class,
+                UnlearnableCommand.class,
                 BenchCommand.class})
 public final class LetheCli {
 
