@@ -82,6 +82,9 @@ final class UnlearnableCommand implements Callable<Integer> {
     @Option(names = "--random-noise", description = "Control: uniform random noise of the same radius instead.")
     boolean randomNoise;
 
+    @Option(names = "--no-baseline", description = "Skip the comparison model trained on D_c alone for each share.")
+    boolean noBaseline;
+
     @Option(names = "--shares", defaultValue = "0,0.2,0.4,0.6,0.8,1", split = ",",
             description = "Shares of the training data made unlearnable (default: ${DEFAULT-VALUE}).")
     List<Double> shares;
@@ -135,7 +138,7 @@ final class UnlearnableCommand implements Callable<Integer> {
         }
         JobContext ctx = new JobContext(new StderrProgress(spec.commandLine().getErr(), json), new CancellationToken());
         UnlearnableReport report = UnlearnableExperiment.run(data,
-                new UnlearnableExperiment.Settings(modelSpec, params, config, shares, randomNoise), ctx);
+                new UnlearnableExperiment.Settings(modelSpec, params, config, shares, randomNoise, !noBaseline), ctx);
         if (json) {
             out.println(Json.write(toJson(report)));
         } else {
@@ -174,6 +177,11 @@ final class UnlearnableCommand implements Callable<Integer> {
             row.put("unlearnableAccuracy", percent(s.unlearnableAccuracy()));
             row.put("perturbedAccuracy", percent(s.perturbedAccuracy()));
             row.put("seconds", s.trainSeconds());
+            if (s.baseline() != null) {
+                row.put("baselineTestAccuracy", percent(s.baseline().testAccuracy()));
+                row.put("baselineUnlearnableAccuracy", percent(s.baseline().unlearnableAccuracy()));
+                row.put("baselineSeconds", s.baseline().trainSeconds());
+            }
             rows.add(row);
         }
         m.put("shares", rows);
@@ -191,12 +199,14 @@ final class UnlearnableCommand implements Callable<Integer> {
                     r.params().mode().id(), r.params().eps(), n.iterations(), n.modelSteps(), n.seconds(),
                     100 * n.accuracy(), n.reachedStop() ? "" : " (iteration cap reached)");
         }
-        out.printf("%-7s %8s %8s %10s %12s %10s %8s%n", "share", "|D_u|", "test", "D_c", "D_u clean", "D_u noisy",
-                "seconds");
+        out.printf("%-7s %8s %8s %10s %12s %10s %8s %14s %14s%n", "share", "|D_u|", "test", "D_c", "D_u clean",
+                "D_u noisy", "seconds", "D_c-only test", "D_c-only D_u");
         for (ShareResult s : r.shares()) {
-            out.printf(Locale.ROOT, "%6.0f%% %8d %8s %10s %12s %10s %8.1f%n", 100 * s.share(), s.unlearnableCount(),
-                    text(s.testAccuracy()), text(s.cleanAccuracy()), text(s.unlearnableAccuracy()),
-                    text(s.perturbedAccuracy()), s.trainSeconds());
+            ShareResult.Baseline b = s.baseline();
+            out.printf(Locale.ROOT, "%6.0f%% %8d %8s %10s %12s %10s %8.1f %14s %14s%n", 100 * s.share(),
+                    s.unlearnableCount(), text(s.testAccuracy()), text(s.cleanAccuracy()),
+                    text(s.unlearnableAccuracy()), text(s.perturbedAccuracy()), s.trainSeconds(),
+                    b == null ? "" : text(b.testAccuracy()), b == null ? "" : text(b.unlearnableAccuracy()));
         }
     }
 

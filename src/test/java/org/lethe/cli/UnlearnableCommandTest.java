@@ -38,6 +38,9 @@ class UnlearnableCommandTest {
         }
         assertThat(shares.get(1).get("cleanAccuracy").asDouble()).isBetween(0.0, 100.0);
         assertThat(shares.get(1).get("unlearnableAccuracy").asDouble()).isBetween(0.0, 100.0);
+        assertThat(shares.get(1).get("baselineTestAccuracy").asDouble()).isBetween(5.0, 100.0);
+        assertThat(shares.get(1).get("baselineSeconds").asDouble()).isPositive();
+        assertThat(shares.get(2).get("baselineTestAccuracy").isNull()).isTrue();
     }
 
     @Test

@@ -13,8 +13,20 @@ package org.lethe.engine.unlearning.unlearnable;
  *                            protected images themselves
  * @param perturbedAccuracy accuracy on D_u as trained on (with noise)
  * @param trainSeconds wall time of the training run
+ * @param baseline the same training on D_c alone (D_u never seen), or null when not requested
  */
 public record ShareResult(double share, int unlearnableCount, int cleanCount, double testAccuracy,
                           double cleanAccuracy, double unlearnableAccuracy, double perturbedAccuracy,
-                          double trainSeconds) {
+                          double trainSeconds, Baseline baseline) {
+
+    /**
+     * A model trained like the others but on D_c only: what "D_u contributed nothing" looks like. At
+     * share 0 it is the model of the row itself; at share 1 there is nothing to train on (all NaN).
+     *
+     * @param testAccuracy its accuracy on the clean test split
+     * @param unlearnableAccuracy its accuracy on the clean originals of D_u, images it never saw
+     * @param trainSeconds wall time of its training run (0 when reused or skipped)
+     */
+    public record Baseline(double testAccuracy, double unlearnableAccuracy, double trainSeconds) {
+    }
 }

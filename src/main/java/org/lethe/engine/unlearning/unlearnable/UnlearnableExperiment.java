@@ -27,6 +27,10 @@ import org.lethe.engine.unlearning.MethodParamException;
  * ordinary {@link Trainer}, and measure its accuracy on the clean test split, on D_c and on the clean
  * originals of D_u.
  *
+ * <p>Optionally each share also trains on D_c alone, the model for which D_u "contributed nothing":
+ * the paper's reading of partial poisoning is that the unlearnable part adds almost nothing, so the
+ * two should be close.
+ *
  * <p>The unlearnable sets are nested (each share takes a prefix of one seeded permutation) and every
  * model starts from the same initialisation with the same batch order, so the shares differ only in
  * which images carry noise.
@@ -47,9 +51,10 @@ public final class UnlearnableExperiment {
      * @param training how each model is trained on D_u ∪ D_c
      * @param shares shares of the training split to make unlearnable, each in [0, 1]
      * @param randomNoise use uniform random noise of the same radius instead (the paper's control)
+     * @param cleanOnlyBaseline also train on D_c alone for each share ({@link ShareResult#baseline()})
      */
     public record Settings(ModelSpec model, UnlearnableParams noise, TrainingConfig training, List<Double> shares,
-                           boolean randomNoise) {
+                           boolean randomNoise, boolean cleanOnlyBaseline) {
 
         public Settings {
             Objects.requireNonNull(model, "model");
@@ -116,7 +121,7 @@ public final class UnlearnableExperiment {
             double from = 0.3 + 0.7 * s / shares.size();
             double to = 0.3 + 0.7 * (s + 1) / shares.size();
             results.add(trainShare(data, spec, settings.training(), noise, p.dropNegativeNoise(), permutation, share,
-                    test, ctx.slice(from, to)));
+                    test, settings.cleanOnlyBaseline(), ctx.slice(from, to)));
         }
         ctx.progress(1.0, "done");
         return new UnlearnableReport(data.name(), data.sha256(), spec, p, settings.training(), settings.randomNoise(),
@@ -125,7 +130,7 @@ public final class UnlearnableExperiment {
 
     private static ShareResult trainShare(ImageDataset data, ModelSpec spec, TrainingConfig config,
                                           UnlearnableNoise noise, boolean dropNegative, int[] permutation,
-                                          double share, IndexView test, JobContext ctx) {
+                                          double share, IndexView test, boolean baseline, JobContext ctx) {
         ImageSplit train = data.train();
         int n = train.count();
         int k = (int) Math.round(share * n);
@@ -135,7 +140,8 @@ public final class UnlearnableExperiment {
         Arrays.sort(clean);
         ImageSplit perturbed = PerturbedSplit.of(train, noise, unlearnable, dropNegative);
         Network network = ModelFactory.build(spec);
-        TrainingResult r = new Trainer().train(network, perturbed.all("train"), test, config, BatchHook.NONE, ctx);
+        JobContext main = baseline ? ctx.slice(0, 1.0 / (2 - share)) : ctx;
+        TrainingResult r = new Trainer().train(network, perturbed.all("train"), test, config, BatchHook.NONE, main);
         double testAccuracy = test == null ? Double.NaN : r.last().testAccuracy();
         double cleanAccuracy = accuracy(network, new IndexView(perturbed, clean, "clean"));
         double unlearnableAccuracy = accuracy(network, new IndexView(train, unlearnable, "unlearnable"));
@@ -143,8 +149,33 @@ public final class UnlearnableExperiment {
         ctx.listener().log(String.format(Locale.ROOT,
                 "%.0f%% unlearnable (%d images): test %.4f, D_c %.4f, D_u clean %.4f, D_u perturbed %.4f, %.1f s",
                 100 * share, k, testAccuracy, cleanAccuracy, unlearnableAccuracy, perturbedAccuracy, r.seconds()));
+        ShareResult.Baseline cleanOnly = null;
+        if (baseline) {
+            cleanOnly = cleanOnly(train, spec, config, clean, unlearnable, test, testAccuracy, unlearnableAccuracy,
+                    ctx.slice(1.0 / (2 - share), 1));
+        }
         return new ShareResult(share, k, n - k, testAccuracy, cleanAccuracy, unlearnableAccuracy, perturbedAccuracy,
-                r.seconds());
+                r.seconds(), cleanOnly);
+    }
+
+    /** Trains on D_c alone (reusing the share's own numbers when D_u is empty). */
+    private static ShareResult.Baseline cleanOnly(ImageSplit train, ModelSpec spec, TrainingConfig config, int[] clean,
+                                                  int[] unlearnable, IndexView test, double ownTest,
+                                                  double ownUnlearnable, JobContext ctx) {
+        if (unlearnable.length == 0) {
+            return new ShareResult.Baseline(ownTest, ownUnlearnable, 0);
+        }
+        if (clean.length == 0) {
+            return new ShareResult.Baseline(Double.NaN, Double.NaN, 0);
+        }
+        Network network = ModelFactory.build(spec);
+        TrainingResult r = new Trainer().train(network, new IndexView(train, clean, "clean"), test, config,
+                BatchHook.NONE, ctx);
+        double testAccuracy = test == null ? Double.NaN : r.last().testAccuracy();
+        double unseen = accuracy(network, new IndexView(train, unlearnable, "unlearnable"));
+        ctx.listener().log(String.format(Locale.ROOT, "  D_c only (%d images): test %.4f, D_u clean %.4f, %.1f s",
+                clean.length, testAccuracy, unseen, r.seconds()));
+        return new ShareResult.Baseline(testAccuracy, unseen, r.seconds());
     }
 
     private static double accuracy(Network network, IndexView view) {

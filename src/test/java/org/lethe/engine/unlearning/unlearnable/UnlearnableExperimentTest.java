@@ -28,7 +28,7 @@ class UnlearnableExperimentTest {
             }
         };
         UnlearnableReport r = UnlearnableExperiment.run(UnlearnableTestData.DATA, new UnlearnableExperiment.Settings(
-                UnlearnableTestData.mlp(), p, training, List.of(0.0, 0.5, 1.0), false),
+                UnlearnableTestData.mlp(), p, training, List.of(0.0, 0.5, 1.0), false, true),
                 new JobContext(listener, new CancellationToken()));
 
         assertThat(r.shares()).extracting(ShareResult::unlearnableCount).containsExactly(0, 150, 300);
@@ -45,6 +45,13 @@ class UnlearnableExperimentTest {
         // half unlearnable: the model learns the clean half, the protected half much less
         ShareResult half = r.shares().get(1);
         assertThat(half.unlearnableAccuracy()).isLessThan(half.cleanAccuracy() - 0.05);
+        // the D_c-only comparison: reused at share 0, trained on the 150 clean digits at 0.5, impossible at 1
+        assertThat(none.baseline().testAccuracy()).isEqualTo(none.testAccuracy());
+        assertThat(none.baseline().trainSeconds()).isZero();
+        assertThat(half.baseline().trainSeconds()).isPositive();
+        assertThat(half.baseline().testAccuracy()).isBetween(0.5, 1.0);
+        assertThat(half.baseline().unlearnableAccuracy()).isBetween(0.5, 1.0);
+        assertThat(all.baseline().testAccuracy()).isNaN();
         assertThat(r.noise().samples()).isEqualTo(300);
         assertThat(r.noise().iterations()).isBetween(1, 10);
         assertThat(r.noise().maxAbs()).isLessThanOrEqualTo(0.25 + 1e-7);
@@ -56,12 +63,13 @@ class UnlearnableExperimentTest {
     void randomNoiseControlNeedsNoSearchAndSameSettingsRepeatExactly() {
         UnlearnableParams p = UnlearnableTestData.quick(NoiseMode.SAMPLE_WISE, 2);
         UnlearnableExperiment.Settings s = new UnlearnableExperiment.Settings(UnlearnableTestData.mlp(), p,
-                TrainingConfig.adam(1, 32, 1e-3, 1), List.of(0.3), true);
+                TrainingConfig.adam(1, 32, 1e-3, 1), List.of(0.3), true, false);
         UnlearnableReport a = UnlearnableExperiment.run(UnlearnableTestData.DATA, s, JobContext.detached());
         UnlearnableReport b = UnlearnableExperiment.run(UnlearnableTestData.DATA, s, JobContext.detached());
         assertThat(a.randomNoise()).isTrue();
         assertThat(a.noise().iterations()).isZero();
         assertThat(a.shares().get(0).unlearnableCount()).isEqualTo(90);
+        assertThat(a.shares().get(0).baseline()).isNull();
         assertThat(a.shares().get(0).testAccuracy()).isEqualTo(b.shares().get(0).testAccuracy());
         assertThat(a.shares().get(0).unlearnableAccuracy()).isEqualTo(b.shares().get(0).unlearnableAccuracy());
     }
@@ -78,12 +86,12 @@ class UnlearnableExperimentTest {
         UnlearnableParams p = UnlearnableParams.defaults();
         TrainingConfig t = TrainingConfig.adam(1, 32, 1e-3, 1);
         assertThatThrownBy(() -> new UnlearnableExperiment.Settings(UnlearnableTestData.mlp(), p, t, List.of(1.5),
-                false)).isInstanceOf(MethodParamException.class).hasMessageContaining("1.5");
+                false, false)).isInstanceOf(MethodParamException.class).hasMessageContaining("1.5");
         assertThatThrownBy(() -> new UnlearnableExperiment.Settings(UnlearnableTestData.mlp(), p, t, List.of(),
-                false)).isInstanceOf(MethodParamException.class).hasMessageContaining("shares");
+                false, false)).isInstanceOf(MethodParamException.class).hasMessageContaining("shares");
         ModelSpec cifar = ModelSpec.cifarCnn();
         assertThatThrownBy(() -> UnlearnableExperiment.run(UnlearnableTestData.DATA,
-                new UnlearnableExperiment.Settings(cifar, p, t, List.of(0.5), false), JobContext.detached()))
+                new UnlearnableExperiment.Settings(cifar, p, t, List.of(0.5), false, false), JobContext.detached()))
                 .isInstanceOf(MethodParamException.class).hasMessageContaining("cannot train on");
     }
 }
