@@ -197,7 +197,9 @@ final class UnlearnableCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %s-wise min-min noise, eps %.4f: %d rounds (%d model steps), %.1f s, "
                             + "noise-model accuracy on perturbed data %.2f%%%s%n", r.datasetName(),
                     r.params().mode().id(), r.params().eps(), n.iterations(), n.modelSteps(), n.seconds(),
-                    100 * n.accuracy(), n.reachedStop() ? "" : " (iteration cap reached)");
+                    100 * n.accuracy(), n.reachedStop() ? "" : " (iteration cap reached"
+                            + (n.accuracy() < 2.0 / r.model().numClasses() ? ": the noise model did not learn, try a "
+                            + "smaller --noise-lr)" : ")"));
         }
         out.printf("%-7s %8s %8s %10s %12s %10s %8s %14s %14s%n", "share", "|D_u|", "test", "D_c", "D_u clean",
                 "D_u noisy", "seconds", "D_c-only test", "D_c-only D_u");

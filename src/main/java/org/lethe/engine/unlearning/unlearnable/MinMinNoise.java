@@ -178,6 +178,13 @@ public final class MinMinNoise {
                 ctx.listener().log(line);
                 ctx.progress(reached ? 1.0 : (double) iteration / p.maxIterations(), line);
             }
+            if (!reached) {
+                ctx.listener().log(String.format(Locale.ROOT, "noise search stopped after %d rounds at accuracy %.4f "
+                        + "on the perturbed data, below the stop accuracy %.4f%s", iteration,
+                        rounds.get(rounds.size() - 1).score().accuracy(), p.stopAccuracy(),
+                        rounds.get(rounds.size() - 1).score().accuracy() < 2.0 / numClasses
+                                ? " (the noise model did not learn; a smaller learning rate may help)" : ""));
+            }
             UnlearnableNoise result = classWise ? UnlearnableNoise.classWise(p.eps(), d, numClasses, noise)
                     : UnlearnableNoise.sampleWise(p.eps(), d, index, noise);
             return new NoiseGeneration(result, net, p, iteration, modelSteps, reached, rounds,
