@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Machine-unlearning workbench: datasets, training, unlearning and evaluation.",
-        subcommands = {DatasetsCommand.class, TrainCommand.class, UnlearnCommand.class, MethodsCommand.class, RunCommand.class, SisaCommand.class, AmnesiacCommand.class, DeltaGradCommand.class,
+        subcommands = {DatasetsCommand.class, TrainCommand.class, UnlearnCommand.class, MethodsCommand.class,
+                RunCommand.class, SisaCommand.class, AmnesiacCommand.class, DeltaGradCommand.class,
+                UnlearnableCommand.class,
                 BenchCommand.class})
 public final class LetheCli {
 
