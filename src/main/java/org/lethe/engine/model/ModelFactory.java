@@ -100,6 +100,7 @@ public final class ModelFactory {
             case MLP -> g.logits(g.denseStack(g.flatInput(), spec.input().pixelsPerImage()));
             case LENET -> g.logits(lenetFeatures(g, spec.input()));
             case CIFAR_CNN -> g.logits(cifarFeatures(g, spec.input(), spec.batchNorm()));
+            case RESNET8, RESNET20 -> g.logits(resNetFeatures(g, spec), RESNET_WIDTHS[RESNET_WIDTHS.length - 1]);
         }
         g.addHeads();
         return g;
@@ -130,6 +131,43 @@ public final class ModelFactory {
         long h = (h2 - 2) / 2;
         long w = (w2 - 2) / 2;
         return g.denseStack(g.flatten(x, 64 * h * w), 64 * h * w);
+    }
+
+    /** Channels of the three stages of a CIFAR ResNet. */
+    private static final long[] RESNET_WIDTHS = {16, 32, 64};
+
+    /**
+     * CIFAR ResNet (He et al. 2016, section 4.2): conv3x3 [-> BN] -> ReLU, then per stage
+     * {@code blocksPerStage} basic blocks {@code relu(bn(conv(relu(bn(conv(x))))) + shortcut(x))}, global
+     * average pooling. Convolutions are 3x3 with padding 1 (PyTorch's geometry); a stage's first block
+     * has stride 2 except in stage one. Where the shape changes the shortcut is the parameter-free
+     * option A of the paper: every second pixel, zero-padded to the new channel count. Convolutions
+     * followed by batch norm have no bias (the norm's beta takes its place).
+     */
+    private static SDVariable resNetFeatures(GraphBuilder g, ModelSpec spec) {
+        boolean bn = spec.batchNorm();
+        ImageShape in = spec.input();
+        long h = in.height();
+        long w = in.width();
+        long channels = RESNET_WIDTHS[0];
+        SDVariable x = g.relu(g.maybeBatchNorm(g.paddedConv(g.imageInput(), in.channels(), channels, 1, !bn),
+                channels, h * w, bn));
+        for (int stage = 0; stage < RESNET_WIDTHS.length; stage++) {
+            long out = RESNET_WIDTHS[stage];
+            for (int block = 0; block < spec.architecture().blocksPerStage(); block++) {
+                int stride = stage > 0 && block == 0 ? 2 : 1;
+                long oh = (h - 1) / stride + 1;
+                long ow = (w - 1) / stride + 1;
+                SDVariable y = g.relu(g.maybeBatchNorm(g.paddedConv(x, channels, out, stride, !bn), out, oh * ow, bn));
+                y = g.maybeBatchNorm(g.paddedConv(y, out, out, 1, !bn), out, oh * ow, bn);
+                SDVariable shortcut = stride == 1 && channels == out ? x : g.downsample(x, channels, out, stride);
+                x = g.relu(y.add(shortcut));
+                channels = out;
+                h = oh;
+                w = ow;
+            }
+        }
+        return g.sd.mean(x, 2, 3);
     }
 
     /** Builds the graph layer by layer, recording parameters in flat order and initialising them. */
@@ -202,6 +240,31 @@ public final class ModelFactory {
             return relu ? relu(pre) : pre;
         }
 
+        /** A 3x3 convolution with zero padding 1 and the given stride, with a bias when {@code bias}. */
+        SDVariable paddedConv(SDVariable x, long in, long out, int stride, boolean bias) {
+            int k = 3;
+            SDVariable w = param("W", new long[] {k, k, in, out}, (long) k * k * in, (long) k * k * out, true);
+            SDVariable b = bias ? param("b", new long[] {out}, 0, 0, true) : null;
+            layer++;
+            Conv2DConfig c = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(1).pW(1).dH(1).dW(1)
+                    .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
+            return bias ? sd.cnn().conv2d(x, w, b, c) : sd.cnn().conv2d(x, w, c);
+        }
+
+        /**
+         * The parameter-free shortcut where a residual block changes shape: {@code x[:, :, ::stride, ::stride]}
+         * followed by zero channels up to {@code out}.
+         */
+        SDVariable downsample(SDVariable x, long in, long out, int stride) {
+            if (out != 2 * in) {
+                throw new IllegalStateException("shortcut from " + in + " to " + out + " channels");
+            }
+            int all = 0b1111;
+            SDVariable sub = sd.stridedSlice(x, new long[] {0, 0, 0, 0}, new long[] {0, 0, 0, 0},
+                    new long[] {1, 1, stride, stride}, all, all, 0, 0, 0);
+            return sd.concat(1, sub, sd.zerosLike(sub));
+        }
+
         /**
          * Batch normalisation over (batch, height, width) per channel, as torch.nn.BatchNorm2d with
          * eps 1e-5: {@code gamma * (x - mean) / sqrt(var + eps) + beta}. With batch statistics the
@@ -271,7 +334,11 @@ public final class ModelFactory {
         }
 
         void logits(SDVariable features) {
-            sd.identity(SameDiffNetwork.LOGITS, dense(features, lastWidth(), spec.numClasses(), false));
+            logits(features, lastWidth());
+        }
+
+        void logits(SDVariable features, long width) {
+            sd.identity(SameDiffNetwork.LOGITS, dense(features, width, spec.numClasses(), false));
         }
 
         private long lastWidth() {

@@ -15,14 +15,16 @@ import org.lethe.engine.data.ImageShape;
  * <p>{@code hiddenWidths} means: the dense layers between the feature extractor and the logits.
  * logreg has none; mlp has one or more (default {@code [300]}, DeltaGrad's 784-300-10); lenet has
  * exactly one (default {@code [500]}); cifar-cnn has exactly one (default {@code [512]}, 256 also
- * common). Missing (null) hidden widths and precision take the architecture's defaults.
+ * common); the ResNets have none (global average pooling feeds the logits). Missing (null) hidden
+ * widths and precision take the architecture's defaults.
  *
  * @param architecture the network family
  * @param input shape of one input image (channels, height, width)
  * @param numClasses number of output classes (logits), at least 2
  * @param hiddenWidths widths of the hidden dense layers, see above
- * @param batchNorm batch normalisation after each convolution (cifar-cnn only; see {@link Network}
- *                  for training and evaluation mode)
+ * @param batchNorm batch normalisation after each convolution (cifar-cnn and the ResNets, for which
+ *                  {@link #defaults} switches it on; see {@link Network} for training and
+ *                  evaluation mode)
  * @param precision parameter and activation type
  * @param seed seed of the weight initialisation
  */
@@ -34,7 +36,8 @@ public record ModelSpec(Architecture architecture, ImageShape input, int numClas
 
     public ModelSpec {
         if (architecture == null) {
-            throw new ModelSpecException("model spec: architecture missing, expected one of logreg, mlp, lenet, cifar-cnn");
+            throw new ModelSpecException("model spec: architecture missing, expected one of logreg, mlp, lenet, "
+                    + "cifar-cnn, resnet8, resnet20");
         }
         if (input == null) {
             throw new ModelSpecException("model spec: input shape missing");
@@ -51,9 +54,10 @@ public record ModelSpec(Architecture architecture, ImageShape input, int numClas
         }
         String arch = architecture.id();
         switch (architecture) {
-            case LOGREG -> {
+            case LOGREG, RESNET8, RESNET20 -> {
                 if (!hiddenWidths.isEmpty()) {
-                    throw new ModelSpecException("model spec: logreg has no hidden layers, found hiddenWidths " + hiddenWidths);
+                    throw new ModelSpecException("model spec: " + arch + " has no hidden dense layers, found hiddenWidths "
+                            + hiddenWidths);
                 }
             }
             case MLP -> {
@@ -71,14 +75,16 @@ public record ModelSpec(Architecture architecture, ImageShape input, int numClas
         int minSide = switch (architecture) {
             case LENET -> 16;
             case CIFAR_CNN -> 10;
+            case RESNET8, RESNET20 -> 4;
             default -> 1;
         };
         if (input.height() < minSide || input.width() < minSide) {
             throw new ModelSpecException("model spec: " + arch + " needs images of at least " + minSide + "x" + minSide
                     + ", found " + input.height() + "x" + input.width());
         }
-        if (batchNorm && architecture != Architecture.CIFAR_CNN) {
-            throw new ModelSpecException("model spec: batchNorm is only available for cifar-cnn, not " + arch);
+        if (batchNorm && architecture != Architecture.CIFAR_CNN && !architecture.isResNet()) {
+            throw new ModelSpecException("model spec: batchNorm is only available for cifar-cnn, resnet8 and resnet20, not "
+                    + arch);
         }
     }
 
@@ -108,9 +114,19 @@ public record ModelSpec(Architecture architecture, ImageShape input, int numClas
                 Precision.FLOAT, DEFAULT_SEED);
     }
 
-    /** The default spec of an architecture for the given input. */
+    /** A CIFAR ResNet ({@link Architecture#RESNET8} or {@link Architecture#RESNET20}) for 3x32x32 images and 10
+     *  classes, with batch normalisation. */
+    public static ModelSpec resNet(Architecture depth) {
+        if (!depth.isResNet()) {
+            throw new ModelSpecException("model spec: " + depth.id() + " is not a ResNet, expected resnet8 or resnet20");
+        }
+        return defaults(depth, new ImageShape(3, 32, 32), 10);
+    }
+
+    /** The default spec of an architecture for the given input (batch norm on for the ResNets only). */
     public static ModelSpec defaults(Architecture architecture, ImageShape input, int numClasses) {
-        return new ModelSpec(architecture, input, numClasses, null, false, Precision.FLOAT, DEFAULT_SEED);
+        boolean batchNorm = architecture != null && architecture.isResNet();
+        return new ModelSpec(architecture, input, numClasses, null, batchNorm, Precision.FLOAT, DEFAULT_SEED);
     }
 
     /** This spec with another seed. */
@@ -143,7 +159,7 @@ public record ModelSpec(Architecture architecture, ImageShape input, int numClas
     /** The architecture's default hidden widths. */
     static List<Integer> defaultHidden(Architecture architecture) {
         return switch (architecture) {
-            case LOGREG -> List.of();
+            case LOGREG, RESNET8, RESNET20 -> List.of();
             case MLP -> List.of(300);
             case LENET -> List.of(500);
             case CIFAR_CNN -> List.of(512);

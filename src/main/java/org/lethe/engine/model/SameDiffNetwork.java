@@ -287,8 +287,9 @@ final class SameDiffNetwork implements Network {
         if (outGrad == null || capture.ce == null || capture.logits == null) {
             throw new IllegalStateException("SameDiff returned no gradient for " + FIRST_CONV_OUT + " or its outputs");
         }
-        grads.put(paramNames.get(0), split.weightGradient(images, outGrad));
-        grads.put(paramNames.get(1), split.biasGradient(outGrad));
+        FirstConvSplit.Gradients first1 = split.gradients(images, outGrad);
+        grads.put(paramNames.get(0), first1.weight());
+        grads.put(paramNames.get(1), first1.bias());
         double loss = capture.ce.getDouble(0);
         INDArray flat = flatten(gradients(grads));
         Release.all(first, grads.get(paramNames.get(0)), grads.get(paramNames.get(1)));

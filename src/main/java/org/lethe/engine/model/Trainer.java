@@ -30,6 +30,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The network is in training mode during the run (batch statistics for batch norm) and in
  * evaluation mode for the per-epoch test accuracy; its previous mode is restored at the end.
  * Features are pixels scaled to [0, 1] (see {@link Features}); no other normalisation is applied.
+ * Training batches go through the config's {@link Augmentation} (chosen per seed, epoch and sample,
+ * so replays see the same images); evaluation never does.
  */
 public final class Trainer {
 
@@ -161,7 +163,8 @@ public final class Trainer {
                 if (b == 0) {
                     continue;
                 }
-                INDArray x = Features.of(split, batch, 0, b, buffer);
+                INDArray x = Features.augmented(split, batch, 0, b, buffer, config.augmentation(),
+                        config.shuffleSeed(), epoch);
                 int[] y = Features.labels(split, batch, 0, b);
                 LossAndGradient lg = net.lossAndGradient(x, y);
                 INDArray before = snapshots ? params.dup() : null;

@@ -5,17 +5,19 @@ import org.lethe.engine.model.optim.LrSchedule;
 import org.lethe.engine.model.optim.OptimizerConfig;
 
 /**
- * How to train: epochs, batch size, optimizer, learning-rate schedule and the seed of the per-epoch
- * shuffles. Serialises to JSON with Jackson.
+ * How to train: epochs, batch size, optimizer, learning-rate schedule, the seed of the per-epoch
+ * shuffles (and of the augmentation), and the training-time augmentation. Serialises to JSON with
+ * Jackson; a missing {@code augmentation} (files written before it existed) means none.
  *
  * @param epochs number of passes over the training view, ≥ 1
  * @param batchSize samples per step, ≥ 1 (the last batch of an epoch may be smaller)
  * @param optimizer optimizer kind and settings
  * @param schedule learning rate per epoch
- * @param shuffleSeed seed of the per-epoch permutations
+ * @param shuffleSeed seed of the per-epoch permutations and of the augmentation's random choices
+ * @param augmentation training-time augmentation, {@link Augmentation#NONE} for none (null means none)
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, LrSchedule schedule,
-                             long shuffleSeed) {
+                             long shuffleSeed, Augmentation augmentation) {
 
     public TrainingConfig {
         if (epochs < 1 || epochs > 100_000) {
@@ -26,6 +28,12 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
         }
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
+        augmentation = augmentation == null ? Augmentation.NONE : augmentation;
+    }
+
+    /** A config without augmentation. */
+    public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, LrSchedule schedule, long shuffleSeed) {
+        this(epochs, batchSize, optimizer, schedule, shuffleSeed, Augmentation.NONE);
     }
 
     /** Adam, lr 1e-3, no weight decay, constant schedule. */
@@ -42,11 +50,16 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
 
     /** This config with another schedule. */
     public TrainingConfig withSchedule(LrSchedule newSchedule) {
-        return new TrainingConfig(epochs, batchSize, optimizer, newSchedule, shuffleSeed);
+        return new TrainingConfig(epochs, batchSize, optimizer, newSchedule, shuffleSeed, augmentation);
     }
 
     /** This config with another number of epochs. */
     public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(newEpochs, batchSize, optimizer, schedule, shuffleSeed);
+        return new TrainingConfig(newEpochs, batchSize, optimizer, schedule, shuffleSeed, augmentation);
+    }
+
+    /** This config with another augmentation. */
+    public TrainingConfig withAugmentation(Augmentation newAugmentation) {
+        return new TrainingConfig(epochs, batchSize, optimizer, schedule, shuffleSeed, newAugmentation);
     }
 }
