@@ -3,14 +3,21 @@ package org.lethe.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lethe.engine.LetheException;
 import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.experiment.ReportFiles;
 import org.lethe.engine.experiment.Scenario;
 import org.lethe.engine.experiment.ScenarioFiles;
 import org.lethe.engine.experiment.ScenarioReport;
 import org.lethe.engine.experiment.ScenarioRunner;
+import org.lethe.engine.experiment.sweep.InProcessSweepRunner;
+import org.lethe.engine.experiment.sweep.SweepBackend;
+import org.lethe.engine.experiment.sweep.SweepPlan;
+import org.lethe.engine.experiment.sweep.SweepRunner;
 import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.unlearning.MethodRegistry;
@@ -24,7 +31,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lethe run SCENARIO.json --out DIR}: runs a scenario and writes its report. */
+/**
+ * {@code lethe run SCENARIO.json --out DIR [--spark MASTER]}: runs a scenario and writes its report;
+ * with {@code --spark} its tasks run on Apache Spark (builds made with the {@code spark} profile).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a scenario (train, retrain, every method per seed) and write its report.")
 final class RunCommand implements Callable<Integer> {
@@ -41,6 +51,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also print report.json to stdout.")
     boolean json;
 
+    @Option(names = "--spark", arity = "0..1", fallbackValue = "", paramLabel = "MASTER",
+            description = {"Run the tasks on Apache Spark: local[N], spark://HOST:7077, or no value to take "
+                    + "spark-submit's --master. Models and task results go to OUT/sweep, which every executor "
+                    + "must reach under the same path. Needs a build made with -Pspark."})
+    String spark;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting for --spark (repeatable), e.g. spark.task.cpus=2.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
@@ -50,9 +70,13 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioFiles.read(scenarioFile);
         engine.apply();
         JobContext ctx = new JobContext(new StderrProgress(spec.commandLine().getErr(), false), new CancellationToken());
-        ScenarioRunner.Result result = new ScenarioRunner(MethodRegistry.standard(), DatasetCatalog.fromEnvironment())
-                .run(scenario, ctx);
         Files.createDirectories(out);
+        ScenarioRunner.Result result;
+        try (SweepRunner sweeps = sweepRunner()) {
+            ctx.listener().log(SweepPlan.of(scenario).tasks().size() + " tasks, " + sweeps.describe());
+            result = new ScenarioRunner(MethodRegistry.standard(), DatasetCatalog.fromEnvironment(), sweeps)
+                    .run(scenario, ctx);
+        }
         ScenarioReport report = result.report();
         ReportFiles.writeJson(report, out);
         ReportFiles.writeCsv(report, out);
@@ -78,5 +102,18 @@ final class RunCommand implements Callable<Integer> {
                     m.seconds(), m.warnings().isEmpty() ? "" : "  ! " + String.join("; ", m.warnings()));
         }
         return 0;
+    }
+
+    private SweepRunner sweepRunner() {
+        if (spark == null) {
+            if (!sparkConf.isEmpty()) {
+                throw new LetheException("--spark-conf is for Spark runs: add --spark MASTER");
+            }
+            return new InProcessSweepRunner();
+        }
+        SweepBackend backend = SweepBackend.find("spark").orElseThrow(() -> new LetheException(
+                "--spark: this build of Lethe has no Spark backend; build it with the Maven profile 'spark' "
+                        + "(mvn -Pspark -DskipTests package) and run that target/lethe.jar"));
+        return backend.open(spark, out.resolve("sweep"), sparkConf);
     }
 }

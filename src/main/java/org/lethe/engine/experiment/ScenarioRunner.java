@@ -2,7 +2,6 @@ package org.lethe.engine.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,35 +10,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.lethe.engine.data.DatasetCatalog;
-import org.lethe.engine.data.ImageDataset;
-import org.lethe.engine.data.forget.ForgetSetSpec;
 import org.lethe.engine.evaluation.EvaluatedModel;
-import org.lethe.engine.evaluation.ModelEvaluator;
 import org.lethe.engine.evaluation.ModelMetrics;
-import org.lethe.engine.evaluation.metric.AvgGap;
 import org.lethe.engine.evaluation.metric.MeanStd;
-import org.lethe.engine.evaluation.metric.UnlearningScores;
-import org.lethe.engine.evaluation.metric.UnlearningWarning;
-import org.lethe.engine.evaluation.metric.UnlearningWarnings;
+import org.lethe.engine.experiment.sweep.InProcessSweepRunner;
+import org.lethe.engine.experiment.sweep.ScenarioSettings;
+import org.lethe.engine.experiment.sweep.SweepOutcome;
+import org.lethe.engine.experiment.sweep.SweepPlan;
+import org.lethe.engine.experiment.sweep.SweepRunner;
+import org.lethe.engine.experiment.sweep.TaskResult;
 import org.lethe.engine.job.JobContext;
-import org.lethe.engine.model.Architecture;
-import org.lethe.engine.model.ModelSpec;
-import org.lethe.engine.model.ModelTraining;
-import org.lethe.engine.model.TrainedModel;
-import org.lethe.engine.model.TrainingConfig;
-import org.lethe.engine.model.optim.LrSchedule;
-import org.lethe.engine.model.optim.OptimizerConfig;
-import org.lethe.engine.unlearning.DataSplits;
 import org.lethe.engine.unlearning.MethodDescriptor;
-import org.lethe.engine.unlearning.MethodParamException;
 import org.lethe.engine.unlearning.MethodRegistry;
-import org.lethe.engine.unlearning.UnlearningResult;
-import org.lethe.engine.unlearning.retrain.Retrain;
 
 /**
  * Runs a {@link Scenario}: per seed it trains the original, resolves the forget set, retrains
  * without it (same initialisation and order), runs every method, and evaluates all models on the
  * same splits; then it aggregates over seeds. Same scenario and seeds give the same numbers.
+ *
+ * <p>The work is cut into independent tasks ({@link SweepPlan}) that a {@link SweepRunner} executes:
+ * in this process by default, or on Apache Spark; the report is assembled here from the tasks'
+ * results in the same way for every backend.
  */
 public final class ScenarioRunner {
 
@@ -47,11 +38,18 @@ public final class ScenarioRunner {
 
     private final MethodRegistry registry;
     private final DatasetCatalog catalog;
+    private final SweepRunner sweeps;
 
-    /** A runner over {@code registry}, loading datasets from {@code catalog}. */
+    /** A runner over {@code registry}, loading datasets from {@code catalog}, running every task in-process. */
     public ScenarioRunner(MethodRegistry registry, DatasetCatalog catalog) {
+        this(registry, catalog, new InProcessSweepRunner());
+    }
+
+    /** A runner whose tasks run on {@code sweeps} (in-process, or a cluster backend). */
+    public ScenarioRunner(MethodRegistry registry, DatasetCatalog catalog, SweepRunner sweeps) {
         this.registry = registry;
         this.catalog = catalog;
+        this.sweeps = sweeps;
     }
 
     /**
@@ -63,104 +61,31 @@ public final class ScenarioRunner {
      */
     public record Result(ScenarioReport report, List<EvaluatedModel> lastSeedModels, List<String> classNames) { }
 
-    /** Runs the scenario. */
+    /**
+     * Runs the scenario's tasks on the runner's backend and assembles the report from their results.
+     * Every method's parameters are checked for every seed before any task starts.
+     */
     public Result run(Scenario scenario, JobContext ctx) {
-        List<MethodDescriptor<?>> methods = new ArrayList<>();
-        scenario.methods().forEach(m -> methods.add(registry.byId(m.id())));
-        ctx.progress(0, "loading " + scenario.dataset());
-        ImageDataset data = catalog.load(scenario.dataset(), ctx.slice(0, 0.02));
-        if (scenario.trainLimit() != null) {
-            data = data.limitTrain(scenario.trainLimit());
+        for (Scenario.MethodEntry entry : scenario.methods()) {
+            MethodDescriptor<?> method = registry.byId(entry.id());
+            scenario.seeds().forEach(seed -> ScenarioSettings.methodParams(method, entry, seed));
         }
+        SweepOutcome outcome = sweeps.run(SweepPlan.of(scenario), registry, catalog, ctx);
         List<ScenarioReport.SeedRecord> seeds = new ArrayList<>();
-        List<EvaluatedModel> lastModels = List.of();
-        int n = scenario.seeds().size();
-        for (int s = 0; s < n; s++) {
-            long seed = scenario.seeds().get(s);
-            JobContext seedCtx = ctx.slice(0.02 + 0.98 * s / n, 0.02 + 0.98 * (s + 1) / n);
-            List<EvaluatedModel> models = new ArrayList<>();
-            seeds.add(runSeed(scenario, data, methods, seed, seedCtx, models));
-            lastModels = models;
-        }
-        return new Result(aggregate(scenario, data, seeds), lastModels, data.classNames());
-    }
-
-    private ScenarioReport.SeedRecord runSeed(Scenario scenario, ImageDataset data, List<MethodDescriptor<?>> methods,
-            long seed, JobContext ctx, List<EvaluatedModel> models) {
-        ctx.listener().log("seed " + seed + ": training the original");
-        TrainedModel original = ModelTraining.train(data, spec(scenario, data, seed), config(scenario, seed),
-                ctx.slice(0, 0.3));
-        DataSplits splits = DataSplits.of(data, ForgetSetSpec.parse(scenario.forget()).resolve(data, seed))
-                .withRetainAvailable(scenario.retainAvailable());
-        ModelEvaluator evaluator = new ModelEvaluator(splits, scenario.retainSample() == null
-                ? ModelEvaluator.DEFAULT_RETAIN_SAMPLE : scenario.retainSample(), seed);
-        ctx.listener().log("seed " + seed + ": retraining without " + splits.forget().size() + " samples");
-        MethodDescriptor<?> retrain = registry.byId(Retrain.ID);
-        UnlearningResult retrained = retrain.run(original, splits.withRetainAvailable(true), retrain.defaults(),
-                ctx.slice(0.3, 0.6));
-        EvaluatedModel retrainedEval = ModelEvaluator.asReference(
-                evaluator.evaluate("retrained", retrained.model().network(), null, ctx));
-        EvaluatedModel originalEval = evaluator.evaluate("original", original.network(), retrainedEval, ctx);
-        models.add(originalEval);
-        models.add(retrainedEval);
-        List<ScenarioReport.RunRecord> runs = new ArrayList<>();
-        for (int i = 0; i < methods.size(); i++) {
-            MethodDescriptor<?> method = methods.get(i);
-            Scenario.MethodEntry entry = scenario.methods().get(i);
-            String label = entry.label() == null ? method.displayName() : entry.label();
-            ctx.listener().log("seed " + seed + ": " + label);
-            Record params = params(method, entry, seed);
-            UnlearningResult result = method.run(original, splits, params,
-                    ctx.slice(0.6 + 0.4 * i / methods.size(), 0.6 + 0.4 * (i + 1) / methods.size()));
-            EvaluatedModel eval = evaluator.evaluate(label, result.model().network(), retrainedEval, ctx);
-            models.add(eval);
-            List<String> warnings = new ArrayList<>(UnlearningWarnings.check(scores(eval.metrics()),
-                    scores(originalEval.metrics()), scores(retrainedEval.metrics())).stream()
-                    .map(UnlearningWarning::sentence).toList());
-            if (eval.test().nonFiniteRows() > 0 || eval.forget().nonFiniteRows() > 0) {
-                warnings.add(0, "Diverged: the model's outputs are not finite numbers (scored as uniform guesses); "
-                        + "lower the learning rate or the number of epochs.");
+        for (long seed : scenario.seeds()) {
+            TaskResult.Retrained retrained = outcome.retrained(seed);
+            List<ScenarioReport.RunRecord> runs = new ArrayList<>();
+            for (int m = 0; m < scenario.methods().size(); m++) {
+                runs.add(outcome.run(seed, m).run());
             }
-            runs.add(new ScenarioReport.RunRecord(method.id(), label, result.seconds(),
-                    AvgGap.of(scores(eval.metrics()), scores(retrainedEval.metrics())), eval.metrics(), warnings,
-                    result.figures()));
+            seeds.add(new ScenarioReport.SeedRecord(seed, retrained.forgetCount(), outcome.original(seed).seconds(),
+                    retrained.seconds(), retrained.original(), retrained.retrained(), runs));
         }
-        return new ScenarioReport.SeedRecord(seed, splits.forget().size(), original.provenance().seconds(),
-                retrained.seconds(), originalEval.metrics(), retrainedEval.metrics(), runs);
+        return new Result(aggregate(scenario, outcome.datasetName(), seeds), outcome.chartModels(),
+                outcome.classNames());
     }
 
-    private static Record params(MethodDescriptor<?> method, Scenario.MethodEntry entry, long seed) {
-        ObjectNode given = entry.params() == null ? JSON.createObjectNode() : entry.params().deepCopy();
-        boolean hasSeed = method.params().stream().anyMatch(p -> p.name().equals("seed"));
-        if (hasSeed && !given.has("seed")) {
-            given.put("seed", seed);
-        }
-        try {
-            return MethodRegistry.params(method, given);
-        } catch (MethodParamException e) {
-            throw new MethodParamException("scenario method '" + method.id() + "': " + e.getMessage(), e);
-        }
-    }
-
-    static ModelSpec spec(Scenario scenario, ImageDataset data, long seed) {
-        ModelSpec spec = ModelSpec.defaults(Architecture.fromId(scenario.model().architecture()), data.shape(),
-                data.numClasses()).withSeed(seed);
-        return scenario.model().hiddenWidths() == null ? spec : spec.withHiddenWidths(scenario.model().hiddenWidths());
-    }
-
-    static TrainingConfig config(Scenario scenario, long seed) {
-        Scenario.TrainingEntry t = scenario.training();
-        OptimizerConfig optimizer = "sgd".equalsIgnoreCase(t.optimizer())
-                ? OptimizerConfig.sgd(t.momentum(), t.weightDecay()) : OptimizerConfig.adam(t.weightDecay());
-        return new TrainingConfig(t.epochs(), t.batchSize(), optimizer, LrSchedule.constant(t.lr()), seed);
-    }
-
-    static UnlearningScores scores(ModelMetrics m) {
-        return new UnlearningScores(m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(),
-                m.miaAuc() == null ? Double.NaN : m.miaAuc());
-    }
-
-    private static ScenarioReport aggregate(Scenario scenario, ImageDataset data,
+    private static ScenarioReport aggregate(Scenario scenario, String datasetName,
             List<ScenarioReport.SeedRecord> seeds) {
         List<ScenarioReport.MethodSummary> summaries = new ArrayList<>();
         for (int i = 0; i < scenario.methods().size(); i++) {
@@ -179,7 +104,7 @@ public final class ScenarioRunner {
                     MeanStd.of(runs.stream().map(ScenarioReport.RunRecord::avgGap).toList()), seconds,
                     retrainSeconds, retrainSeconds / seconds, 0L, models, List.copyOf(warnings)));
         }
-        return new ScenarioReport(scenario.name(), scenario.description(), data.name(), scenario.forget(),
+        return new ScenarioReport(scenario.name(), scenario.description(), datasetName, scenario.forget(),
                 scenario.seeds(), mean(seeds.stream().map(ScenarioReport.SeedRecord::original).toList()),
                 mean(seeds.stream().map(ScenarioReport.SeedRecord::retrained).toList()),
                 seeds.stream().mapToDouble(ScenarioReport.SeedRecord::retrainSeconds).average().orElse(0),

@@ -1,0 +1,54 @@
+package org.lethe.engine.experiment.sweep;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lethe.engine.data.DatasetCatalog;
+import org.lethe.engine.data.ImageDataset;
+import org.lethe.engine.job.JobContext;
+import org.lethe.engine.unlearning.MethodRegistry;
+
+/**
+ * The default backend: every task in this thread, seed by seed (original, retrain, then each
+ * method), with models handed on in memory. Progress is weighted as training 30%, retraining 30%
+ * and the methods 40% of each seed. A seed's models are let go once its tasks are done, except the
+ * chart seed's evaluations.
+ */
+public final class InProcessSweepRunner implements SweepRunner {
+
+    @Override
+    public SweepOutcome run(SweepPlan plan, MethodRegistry registry, DatasetCatalog catalog, JobContext ctx) {
+        ctx.progress(0, "loading " + plan.scenario().dataset());
+        ImageDataset data = SweepTaskRunner.loadData(plan.scenario(), catalog, ctx.slice(0, 0.02));
+        MemorySweepStore store = new MemorySweepStore();
+        SweepTaskRunner tasks = new SweepTaskRunner(plan.scenario(), registry, data, store, plan.chartSeed());
+        List<Long> seeds = plan.scenario().seeds();
+        int methods = plan.scenario().methods().size();
+        Map<SweepTask, TaskResult> results = new LinkedHashMap<>();
+        List<SweepTask> order = plan.tasks();
+        for (int i = 0; i < order.size(); i++) {
+            SweepTask task = order.get(i);
+            int s = seeds.indexOf(task.seed());
+            JobContext seedCtx = ctx.slice(0.02 + 0.98 * s / seeds.size(), 0.02 + 0.98 * (s + 1) / seeds.size());
+            results.put(task, tasks.run(task, slice(seedCtx, task, methods)));
+            boolean seedDone = i + 1 == order.size() || order.get(i + 1).seed() != task.seed();
+            if (seedDone && task.seed() != plan.chartSeed()) {
+                store.dropModels(task.seed());
+            }
+        }
+        return new SweepOutcome(data.name(), data.classNames(), results, tasks.chartModels(ctx));
+    }
+
+    private static JobContext slice(JobContext seedCtx, SweepTask task, int methods) {
+        return switch (task.kind()) {
+            case TRAIN_ORIGINAL -> seedCtx.slice(0, 0.3);
+            case RETRAIN -> seedCtx.slice(0.3, 0.6);
+            case UNLEARN -> seedCtx.slice(0.6 + 0.4 * task.method() / methods, 0.6 + 0.4 * (task.method() + 1) / methods);
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "in-process";
+    }
+}
