@@ -1,5 +1,6 @@
 package org.lethe.engine.experiment;
 
+import org.lethe.engine.experiment.sweep.ScenarioSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -166,15 +167,15 @@ public final class Comparison {
             double seconds = e.result().seconds();
             rows.add(new Row(e.label(), e.result().method(), e.evaluated(), seconds, retrainSeconds / seconds,
                     retrained == null ? Double.NaN : gap(e.evaluated()),
-                    UnlearningWarnings.check(ScenarioRunner.scores(e.evaluated().metrics()),
-                            ScenarioRunner.scores(original.metrics()),
-                            retrained == null ? null : ScenarioRunner.scores(retrained.evaluated().metrics()))));
+                    UnlearningWarnings.check(ScenarioSettings.scores(e.evaluated().metrics()),
+                            ScenarioSettings.scores(original.metrics()),
+                            retrained == null ? null : ScenarioSettings.scores(retrained.evaluated().metrics()))));
         }
         return rows;
     }
 
     private double gap(EvaluatedModel model) {
-        return AvgGap.of(ScenarioRunner.scores(model.metrics()),
-                ScenarioRunner.scores(retrained.evaluated().metrics()));
+        return AvgGap.of(ScenarioSettings.scores(model.metrics()),
+                ScenarioSettings.scores(retrained.evaluated().metrics()));
     }
 }

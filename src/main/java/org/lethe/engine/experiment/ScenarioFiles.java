@@ -1,5 +1,6 @@
 package org.lethe.engine.experiment;
 
+import org.lethe.engine.experiment.sweep.ScenarioSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +86,7 @@ public final class ScenarioFiles {
                     : "'" + training.optimizer() + "'") + ", expected adam or sgd");
         }
         try {
-            ScenarioRunner.config(scenario, 0);
+            ScenarioSettings.trainingConfig(scenario, 0);
         } catch (IllegalArgumentException e) {
             throw new LetheException(prefix + "training: " + e.getMessage(), e);
         }
