@@ -19,7 +19,6 @@ import org.lethe.engine.evaluation.ModelMetrics;
 import org.lethe.engine.evaluation.metric.AvgGap;
 import org.lethe.engine.evaluation.metric.MeanStd;
 import org.lethe.engine.evaluation.metric.UnlearningScores;
-import org.lethe.engine.evaluation.metric.UnlearningWarning;
 import org.lethe.engine.evaluation.metric.UnlearningWarnings;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.Architecture;
@@ -114,19 +113,33 @@ public final class ScenarioRunner {
                     ctx.slice(0.6 + 0.4 * i / methods.size(), 0.6 + 0.4 * (i + 1) / methods.size()));
             EvaluatedModel eval = evaluator.evaluate(label, result.model().network(), retrainedEval, ctx);
             models.add(eval);
-            List<String> warnings = new ArrayList<>(UnlearningWarnings.check(scores(eval.metrics()),
-                    scores(originalEval.metrics()), scores(retrainedEval.metrics())).stream()
-                    .map(UnlearningWarning::sentence).toList());
-            if (eval.test().nonFiniteRows() > 0 || eval.forget().nonFiniteRows() > 0) {
-                warnings.add(0, "Diverged: the model's outputs are not finite numbers (scored as uniform guesses); "
-                        + "lower the learning rate or the number of epochs.");
-            }
+            List<String> warnings = warnings(eval, originalEval, retrainedEval);
             runs.add(new ScenarioReport.RunRecord(method.id(), label, result.seconds(),
                     AvgGap.of(scores(eval.metrics()), scores(retrainedEval.metrics())), eval.metrics(), warnings,
                     result.figures()));
         }
         return new ScenarioReport.SeedRecord(seed, splits.forget().size(), original.provenance().seconds(),
                 retrained.seconds(), originalEval.metrics(), retrainedEval.metrics(), runs);
+    }
+
+    /** The sentence of the warning that a model's outputs were not finite numbers. */
+    public static final String DIVERGED = "Diverged: the model's outputs are not finite numbers (scored as uniform"
+            + " guesses); lower the learning rate or the number of epochs.";
+
+    /**
+     * The warnings reports print for an unlearned model, as sentences: {@link #DIVERGED} first when
+     * its outputs were not finite, then those of {@link UnlearningWarnings#check}.
+     *
+     * @param retrained the retrained model, or null when there is none
+     */
+    public static List<String> warnings(EvaluatedModel unlearned, EvaluatedModel original, EvaluatedModel retrained) {
+        List<String> out = new ArrayList<>();
+        if (unlearned.test().nonFiniteRows() > 0 || unlearned.forget().nonFiniteRows() > 0) {
+            out.add(DIVERGED);
+        }
+        UnlearningWarnings.check(scores(unlearned.metrics()), scores(original.metrics()),
+                retrained == null ? null : scores(retrained.metrics())).forEach(w -> out.add(w.sentence()));
+        return out;
     }
 
     private static Record params(MethodDescriptor<?> method, Scenario.MethodEntry entry, long seed) {

@@ -51,5 +51,6 @@ public final class MainWindow {
     private static void installScreens(MainWindowController controller, MainViewModel viewModel,
             DialogService dialogs) {
         // screens are installed here as they land (train, unlearn, compare, history)
+        org.lethe.ui.compare.CompareScreen.install(controller, viewModel.workbench(), dialogs);
     }
 }
