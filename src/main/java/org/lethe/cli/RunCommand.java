@@ -22,8 +22,7 @@ import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.unlearning.MethodRegistry;
 import org.lethe.viz.ChartStyle;
-import org.lethe.viz.report.HtmlReport;
-import org.lethe.viz.report.ScenarioCharts;
+import org.lethe.viz.report.ReportExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,9 +77,7 @@ final class RunCommand implements Callable<Integer> {
                     .run(scenario, ctx);
         }
         ScenarioReport report = result.report();
-        ReportFiles.writeJson(report, out);
-        ReportFiles.writeCsv(report, out);
-        HtmlReport.write(report, ScenarioCharts.build(result, result.classNames(), ChartStyle.standard()), out);
+        ReportExport.write(result, out, ChartStyle.standard());
         if (json) {
             stdout.println(ReportFiles.toJson(report));
             return 0;

@@ -60,13 +60,10 @@ public final class PerSampleScatterChart {
                 continue;
             }
             XYSeries series = new XYSeries(split.label(), false, true);
-            int step = (int) Math.ceil((double) x.length / maxPointsPerSplit);
-            for (int i = 0; i < x.length; i += step) {
-                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                    series.add(x[i], y[i], false);
-                    lo = Math.min(lo, Math.min(x[i], y[i]));
-                    hi = Math.max(hi, Math.max(x[i], y[i]));
-                }
+            for (int i : plottedSamples(x, y, maxPointsPerSplit)) {
+                series.add(x[i], y[i], false);
+                lo = Math.min(lo, Math.min(x[i], y[i]));
+                hi = Math.max(hi, Math.max(x[i], y[i]));
             }
             int index = dataset.getSeriesCount();
             dataset.addSeries(series);
@@ -88,6 +85,21 @@ public final class PerSampleScatterChart {
         JFreeChart chart = Charts.chart("Per-sample score: " + original.model() + " vs " + unlearned.model(),
                 plot, true);
         return style.apply(chart);
+    }
+
+    /**
+     * Which samples of one split the chart draws, in item order: every k-th sample
+     * (k = ⌈n / max⌉) whose two scores are finite. Item j of a split's series is sample
+     * {@code plottedSamples(x, y, max)[j]}, which is how a click on a point finds its sample.
+     */
+    public static int[] plottedSamples(double[] x, double[] y, int maxPointsPerSplit) {
+        if (maxPointsPerSplit < 1) {
+            throw new IllegalArgumentException("max points per split " + maxPointsPerSplit + ", expected >= 1");
+        }
+        int n = Math.min(x.length, y.length);
+        int step = Math.max(1, (int) Math.ceil((double) n / maxPointsPerSplit));
+        return java.util.stream.IntStream.iterate(0, i -> i < n, i -> i + step)
+                .filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i])).toArray();
     }
 
     /** {@link #create(ScoreKind, ModelScores, ModelScores, int, ChartStyle)} with the default thinning. */

@@ -103,10 +103,38 @@ public final class ModelEvaluator {
      * model that never saw the forget set scores about 50.
      */
     private double[] sameClassTestScores(Predictions test) {
+        return sameClassTestScores(forgetClasses, test);
+    }
+
+    /**
+     * The non-member scores behind a model's MIA AUC: true-class confidences of the test samples
+     * whose classes occur in {@code forget} (its labels decide the classes). With the forget set's own
+     * confidences as member scores, {@code Roc.of(forget.trueClassProbability(), this)} has the AUC
+     * that {@link ModelMetrics#miaAuc()} reports (in percent there).
+     */
+    public static double[] sameClassTestScores(Predictions forget, Predictions test) {
+        boolean[] classes = new boolean[Math.max(forget.numClasses(), test.numClasses())];
+        for (int label : forget.labels()) {
+            classes[label] = true;
+        }
+        return sameClassTestScores(classes, test);
+    }
+
+    private static double[] sameClassTestScores(boolean[] classes, Predictions test) {
         double[] all = test.trueClassProbability();
         int[] labels = test.labels();
-        return java.util.stream.IntStream.range(0, all.length).filter(i -> forgetClasses[labels[i]])
+        return java.util.stream.IntStream.range(0, all.length).filter(i -> classes[labels[i]])
                 .mapToDouble(i -> all[i]).toArray();
+    }
+
+    /**
+     * The membership classifier behind {@code model}'s MIA-efficacy (an RBF-SVM on true-class
+     * confidence, retain sample against test set, with this evaluator's seed), to ask for the
+     * membership call of single samples. Trains in well under a second on a few thousand samples.
+     */
+    public MiaEfficacy membershipAttack(EvaluatedModel model) {
+        return MiaEfficacy.trainAsEvaluated(labelled("retain", model.retain()), labelled("test", model.test()),
+                miaOptions);
     }
 
     private static LabelledProbabilities labelled(String name, Predictions p) {

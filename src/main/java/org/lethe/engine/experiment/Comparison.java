@@ -127,6 +127,11 @@ public final class Comparison {
         return splits;
     }
 
+    /** The evaluator every model of this comparison went through (same retain sample, same MIA seed). */
+    public ModelEvaluator evaluator() {
+        return evaluator;
+    }
+
     /** The original model's evaluation. */
     public EvaluatedModel original() {
         return original;

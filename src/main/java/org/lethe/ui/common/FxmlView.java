@@ -15,7 +15,11 @@ public enum FxmlView {
     /** The Train screen. */
     TRAIN_VIEW("train_view.fxml"),
     /** The Unlearn screen. */
-    UNLEARN_VIEW("unlearn_view.fxml");
+    UNLEARN_VIEW("unlearn_view.fxml"),
+    /** The comparison dashboard. */
+    COMPARE_VIEW("compare_view.fxml"),
+    /** The per-sample inspector. */
+    INSPECTOR_VIEW("inspector_view.fxml");
 
     /** Base name of the UI strings in {@code assets/i18n}. */
     public static final String BUNDLE = "assets.i18n.messages";

@@ -1,10 +1,14 @@
 package org.lethe.ui.dataset;
 
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.GridCell;
 import org.lethe.engine.data.ImageDataset;
@@ -22,6 +26,8 @@ public final class ThumbnailCell extends GridCell<Integer> {
     private final ImageView image = new ImageView();
     private final Label classBadge = new Label();
     private final StackPane content = new StackPane(image, classBadge);
+    /** Whether the last single click changed the selection (a double-click takes that back). */
+    private boolean firstClickChanged;
 
     /**
      * A cell drawing from whatever dataset {@code dataset} returns; clicks change {@code selection}
@@ -29,6 +35,16 @@ public final class ThumbnailCell extends GridCell<Integer> {
      */
     public ThumbnailCell(Supplier<ImageDataset> dataset, ThumbnailRenderer renderer, double size,
             ForgetSelection selection, java.util.List<Integer> shown) {
+        this(dataset, renderer, size, selection, shown, null);
+    }
+
+    /**
+     * As above, and a double-click or the "Inspect" context-menu item hands the image's index to
+     * {@code inspect} (null: neither). A double-click leaves the selection as it was before it: the
+     * change its first click made is undone.
+     */
+    public ThumbnailCell(Supplier<ImageDataset> dataset, ThumbnailRenderer renderer, double size,
+            ForgetSelection selection, java.util.List<Integer> shown, IntConsumer inspect) {
         this.dataset = dataset;
         this.selection = selection;
         this.renderer = renderer;
@@ -42,9 +58,18 @@ public final class ThumbnailCell extends GridCell<Integer> {
         selection.versionProperty().addListener((obs, old, now) -> markSelection());
         setOnMouseClicked(e -> {
             Integer index = getItem();
-            if (index == null || isEmpty()) {
+            if (index == null || isEmpty() || e.getButton() != MouseButton.PRIMARY) {
                 return;
             }
+            if (inspect != null && e.getClickCount() >= 2) {
+                if (e.getClickCount() == 2 && firstClickChanged) {
+                    selection.undo();
+                }
+                firstClickChanged = false;
+                inspect.accept(index);
+                return;
+            }
+            int before = selection.versionProperty().get();
             if (e.isShiftDown()) {
                 selection.extendTo(index, shown);
             } else if (e.isShortcutDown()) {
@@ -52,7 +77,17 @@ public final class ThumbnailCell extends GridCell<Integer> {
             } else {
                 selection.selectOnly(index);
             }
+            firstClickChanged = selection.versionProperty().get() != before;
         });
+        if (inspect != null) {
+            MenuItem item = new MenuItem("Inspect");
+            item.setOnAction(e -> {
+                if (getItem() != null && !isEmpty()) {
+                    inspect.accept(getItem());
+                }
+            });
+            setContextMenu(new ContextMenu(item));
+        }
     }
 
     private void markSelection() {

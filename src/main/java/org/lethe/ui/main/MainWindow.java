@@ -67,5 +67,7 @@ public final class MainWindow {
             controller.show(MainWindowController.Screen.UNLEARN);
             unlearn.queueSelected();
         });
+
+        org.lethe.ui.compare.CompareScreen.install(controller, viewModel.workbench(), dialogs);
     }
 }

@@ -35,6 +35,7 @@ public final class MainWindowController {
     private static final long RANDOM_SEED = 1;
 
     private final MainViewModel viewModel;
+    private java.util.function.IntConsumer inspectAction = index -> { };
 
     @FXML private ComboBox<DatasetChoice> datasetChoice;
     @FXML private Button openFolderButton;
@@ -104,7 +105,7 @@ public final class MainWindowController {
         thumbnailGrid.setCellHeight(THUMBNAIL + 6);
         ForgetSelection selection = browser.forgetSelection();
         thumbnailGrid.setCellFactory(grid -> new ThumbnailCell(browser.datasetProperty()::get, renderer, THUMBNAIL,
-                selection, browser.visibleIndices()));
+                selection, browser.visibleIndices(), index -> inspectAction.accept(index)));
         forgetSummary.textProperty().bind(selection.summaryProperty());
         selectClassButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> browser.classFilterProperty().get() == null
@@ -150,6 +151,11 @@ public final class MainWindowController {
     /** Brings {@code screen} to the front. */
     public void show(Screen screen) {
         tabs.getSelectionModel().select(tab(screen));
+    }
+
+    /** What double-clicking a thumbnail (or its "Inspect" menu item) does with the image's index. */
+    public void setOnInspect(java.util.function.IntConsumer action) {
+        this.inspectAction = java.util.Objects.requireNonNull(action, "action");
     }
 
     /** The File menu, for screens that add their own items (sessions, export). */

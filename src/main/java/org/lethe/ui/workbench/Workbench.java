@@ -55,6 +55,8 @@ public final class Workbench {
      * the comparison its predecessors left here and publishes its own to the FX property.
      */
     private final AtomicReference<Comparison> queued = new AtomicReference<>();
+    /** The comparison set aside by the last change of the forget set (null after a new original). */
+    private Comparison parked;
 
     /** A workbench on {@code services}. */
     public Workbench(UiServices services) {
@@ -62,9 +64,31 @@ public final class Workbench {
         this.jobs = new JobsViewModel(services.jobs());
         this.browser = new DatasetBrowserViewModel(jobs, services.catalog());
         browser.datasetProperty().addListener((obs, old, data) -> original.set(null));
-        original.addListener((obs, old, model) -> comparison.set(null));
+        original.addListener((obs, old, model) -> {
+            parked = null;
+            comparison.set(null);
+        });
         comparison.addListener((obs, old, now) -> queued.set(now));
-        forgetSelection().versionProperty().addListener((obs, old, now) -> comparison.set(null));
+        forgetSelection().versionProperty().addListener((obs, old, now) -> followSelection());
+    }
+
+    /**
+     * A changed forget set sets the comparison aside; when the selection comes back to the set it
+     * was built on (undo, or the undo of a double-click's selection), the comparison returns.
+     */
+    private void followSelection() {
+        Comparison current = comparison.get();
+        if (current != null && !isOnSelection(current)) {
+            parked = current;
+            comparison.set(null);
+        } else if (current == null && parked != null && isOnSelection(parked)) {
+            comparison.set(parked);
+        }
+    }
+
+    private boolean isOnSelection(Comparison c) {
+        return c.splits().dataset() == datasetProperty().get()
+                && java.util.Arrays.equals(forgetSelection().indices(), c.splits().forget().toArray());
     }
 
     /** The engine services. */

@@ -6,20 +6,17 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.lethe.engine.evaluation.EvaluatedModel;
-import org.lethe.engine.evaluation.ModelMetrics;
 import org.lethe.engine.evaluation.metric.MeanStd;
-import org.lethe.engine.evaluation.metric.Roc;
 import org.lethe.engine.experiment.ScenarioReport;
 import org.lethe.engine.experiment.ScenarioRunner;
-import org.lethe.engine.experiment.SplitAccuracies;
 import org.lethe.viz.AccuracyBarChart;
+import org.lethe.viz.ChartInputs;
 import org.lethe.viz.ChartStyle;
 import org.lethe.viz.ClassAccuracyChart;
 import org.lethe.viz.ConfidenceHistogramChart;
 import org.lethe.viz.CostGapChart;
 import org.lethe.viz.MethodCost;
 import org.lethe.viz.ModelAccuracies;
-import org.lethe.viz.ModelClassAccuracy;
 import org.lethe.viz.ModelScores;
 import org.lethe.viz.PerSampleScatterChart;
 import org.lethe.viz.RocChart;
@@ -27,8 +24,9 @@ import org.lethe.viz.ScoreKind;
 
 /**
  * The standard charts of a scenario run, by file name stem: accuracy bars (means over seeds),
- * confidence histograms, MIA ROC, class-wise accuracy and per-sample scatter (last seed), and cost
- * versus Avg Gap.
+ * confidence histograms, MIA ROC (forget set against the same classes' test images, as the MIA AUC
+ * column), class-wise accuracy and per-sample scatter (last seed), and cost versus Avg Gap. The
+ * workbench's "Export report" feeds its comparison through the same method.
  */
 public final class ScenarioCharts {
 
@@ -41,28 +39,25 @@ public final class ScenarioCharts {
         ScenarioReport report = result.report();
         Map<String, JFreeChart> charts = new LinkedHashMap<>();
         List<ModelAccuracies> accuracies = new ArrayList<>();
-        accuracies.add(new ModelAccuracies("Original", accuracies(report.original())));
-        accuracies.add(new ModelAccuracies("Retrained", accuracies(report.retrained())));
+        accuracies.add(ChartInputs.accuracies("original", report.original()));
+        accuracies.add(ChartInputs.accuracies("retrained", report.retrained()));
         for (ScenarioReport.MethodSummary m : report.methods()) {
-            accuracies.add(new ModelAccuracies(m.label(), accuracies(m.models().get("unlearned"))));
+            accuracies.add(ChartInputs.accuracies(m.label(), m.models().get("unlearned")));
         }
         charts.put("accuracy", AccuracyBarChart.of(accuracies, style));
 
         List<EvaluatedModel> models = result.lastSeedModels();
-        List<ModelScores> scores = models.stream()
-                .map(e -> ModelScores.of(display(e.name()), ScoreKind.TRUE_CLASS_CONFIDENCE, e.forget(), e.retain(),
-                        e.test()))
-                .toList();
+        List<ModelScores> scores = models.stream().map(ChartInputs::confidences).toList();
         charts.put("confidence", ConfidenceHistogramChart.of(ScoreKind.TRUE_CLASS_CONFIDENCE, scores, 20, style)
                 .chart());
         RocChart roc = RocChart.linear(style);
         for (EvaluatedModel e : models) {
-            roc.add(display(e.name()), Roc.of(e.forget().trueClassProbability(), e.test().trueClassProbability()));
+            roc.add(ChartInputs.displayName(e.name()), ChartInputs.miaRoc(e));
         }
         charts.put("mia-roc", roc.chart());
         ClassAccuracyChart classes = new ClassAccuracyChart(classNames, style);
         for (EvaluatedModel e : models) {
-            classes.add(ModelClassAccuracy.of(display(e.name()), e.test()));
+            classes.add(ChartInputs.testClassAccuracy(e));
         }
         charts.put("class-accuracy", classes.chart());
         if (!report.methods().isEmpty()) {
@@ -85,15 +80,4 @@ public final class ScenarioCharts {
         return charts;
     }
 
-    private static String display(String name) {
-        return switch (name) {
-            case "original" -> "Original";
-            case "retrained" -> "Retrained";
-            default -> name;
-        };
-    }
-
-    private static SplitAccuracies accuracies(ModelMetrics m) {
-        return new SplitAccuracies(m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy());
-    }
 }

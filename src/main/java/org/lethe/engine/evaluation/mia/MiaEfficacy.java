@@ -137,10 +137,7 @@ public final class MiaEfficacy {
      */
     public static MiaResult evaluate(LabelledProbabilities retain, LabelledProbabilities test,
             LabelledProbabilities forget, Options options) {
-        double[] retainConf = retain.trueClassConfidence();
-        double[] testConf = test.trueClassConfidence();
-        double[] members = Arrays.copyOf(retainConf, Math.min(retainConf.length, testConf.length));
-        MiaEfficacy classifier = train(members, testConf, options);
+        MiaEfficacy classifier = trainAsEvaluated(retain, test, options);
         double[] forgetConf = forget.trueClassConfidence();
         if (forgetConf.length == 0) {
             throw new MetricInputException(forget.name() + ": no samples, expected at least one");
@@ -153,6 +150,21 @@ public final class MiaEfficacy {
                 rate * 100, forget.name(), classifier.trainingMembers, classifier.trainingNonMembers);
         return new MiaResult("MIA-efficacy (SVC)", MiaResult.Measure.NON_MEMBER_RATE, rate,
                 forgetConf.length, meaning);
+    }
+
+    /**
+     * The classifier {@link #evaluate} trains: members are the first |test| retain samples,
+     * non-members the test set, both as true-class confidences under the model being evaluated. Use
+     * it to ask for the membership call of single samples ({@link #isMember(double)}).
+     *
+     * @throws MetricInputException if a group is empty
+     */
+    public static MiaEfficacy trainAsEvaluated(LabelledProbabilities retain, LabelledProbabilities test,
+            Options options) {
+        double[] retainConf = retain.trueClassConfidence();
+        double[] testConf = test.trueClassConfidence();
+        double[] members = Arrays.copyOf(retainConf, Math.min(retainConf.length, testConf.length));
+        return train(members, testConf, options);
     }
 
     /** Whether the classifier calls a sample with this true-class confidence a member. */

@@ -9,11 +9,10 @@ import org.lethe.engine.LetheException;
 import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.forget.ForgetSetSpec;
+import org.lethe.engine.experiment.RunWarnings;
 import org.lethe.engine.evaluation.EvaluatedModel;
 import org.lethe.engine.evaluation.ModelEvaluator;
 import org.lethe.engine.evaluation.metric.AvgGap;
-import org.lethe.engine.evaluation.metric.UnlearningWarning;
-import org.lethe.engine.evaluation.metric.UnlearningWarnings;
 import org.lethe.engine.experiment.Scenario;
 import org.lethe.engine.experiment.ScenarioReport;
 import org.lethe.engine.job.JobContext;
@@ -137,13 +136,7 @@ public final class SweepTaskRunner {
         Record params = ScenarioSettings.methodParams(method, entry, seed);
         UnlearningResult result = method.run(original, splits(seed), params, ctx);
         EvaluatedModel eval = evaluator(seed).evaluate(label, result.model().network(), retrainedEval, ctx);
-        List<String> warnings = new ArrayList<>(UnlearningWarnings.check(ScenarioSettings.scores(eval.metrics()),
-                ScenarioSettings.scores(base.original()), ScenarioSettings.scores(retrainedEval.metrics())).stream()
-                .map(UnlearningWarning::sentence).toList());
-        if (eval.test().nonFiniteRows() > 0 || eval.forget().nonFiniteRows() > 0) {
-            warnings.add(0, "Diverged: the model's outputs are not finite numbers (scored as uniform guesses); "
-                    + "lower the learning rate or the number of epochs.");
-        }
+        List<String> warnings = RunWarnings.of(eval, base.original(), retrainedEval.metrics());
         store.putModel(task, result.model());
         if (seed == chartSeed) {
             chart.put(task, eval);

@@ -1,0 +1,269 @@
+package org.lethe.ui.compare;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.lethe.ui.common.DialogService;
+import org.lethe.ui.inspector.InspectorWindow;
+import org.lethe.ui.inspector.SampleRef;
+
+/** Wires the dashboard's table, chart viewers, menus and buttons to its view model. */
+public final class CompareController {
+
+    /** Height of one chart row, in pixels. */
+    static final double CHART_HEIGHT = 360;
+
+    private final CompareViewModel viewModel;
+    private final InspectorWindow inspector;
+    private final DialogService dialogs;
+    private final Map<DashboardChart, ChartViewer> viewers = new EnumMap<>(DashboardChart.class);
+
+    @FXML private ComboBox<String> scatterChoice;
+    @FXML private Button exportReportButton;
+    @FXML private Label summaryLabel;
+    @FXML private SplitPane content;
+    @FXML private VBox emptyState;
+    @FXML private TableView<MetricRow> metricsTable;
+    @FXML private TableColumn<MetricRow, MetricRow> modelColumn;
+    @FXML private TableColumn<MetricRow, String> forgetColumn;
+    @FXML private TableColumn<MetricRow, String> retainColumn;
+    @FXML private TableColumn<MetricRow, String> testColumn;
+    @FXML private TableColumn<MetricRow, String> miaAucColumn;
+    @FXML private TableColumn<MetricRow, String> miaEfficacyColumn;
+    @FXML private TableColumn<MetricRow, String> l2Column;
+    @FXML private TableColumn<MetricRow, String> klColumn;
+    @FXML private TableColumn<MetricRow, String> gapColumn;
+    @FXML private TableColumn<MetricRow, String> secondsColumn;
+    @FXML private TableColumn<MetricRow, String> speedupColumn;
+    @FXML private GridPane chartGrid;
+
+    /** A controller for {@code viewModel}; clicks on scatter points open {@code inspector}. */
+    public CompareController(CompareViewModel viewModel, InspectorWindow inspector, DialogService dialogs) {
+        this.viewModel = viewModel;
+        this.inspector = inspector;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
+        emptyState.visibleProperty().bind(viewModel.emptyProperty());
+        content.visibleProperty().bind(viewModel.emptyProperty().not());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        scatterChoice.setItems(viewModel.scatterChoices());
+        scatterChoice.valueProperty().bindBidirectional(viewModel.scatterModelProperty());
+        exportReportButton.disableProperty().bind(viewModel.canExportReportProperty().not());
+        exportReportButton.setTooltip(new Tooltip("Write report.json, report.csv, charts and report.html, as "
+                + "'lethe run' does (needs the retrained model)"));
+        exportReportButton.setOnAction(e -> exportReport());
+        setUpTable();
+        setUpCharts();
+    }
+
+    private void setUpTable() {
+        metricsTable.setItems(viewModel.rows());
+        modelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        modelColumn.setCellFactory(c -> new ModelCell());
+        number(forgetColumn, r -> MetricRow.format(r.forget(), 2));
+        number(retainColumn, r -> MetricRow.format(r.retain(), 2));
+        number(testColumn, r -> MetricRow.format(r.test(), 2));
+        number(miaAucColumn, r -> MetricRow.format(r.miaAuc(), 2));
+        number(miaEfficacyColumn, r -> MetricRow.format(r.miaEfficacy(), 2));
+        number(l2Column, r -> MetricRow.format(r.l2(), 3));
+        number(klColumn, r -> MetricRow.format(r.kl(), 3));
+        number(gapColumn, r -> MetricRow.format(r.avgGap(), 2));
+        number(secondsColumn, r -> MetricRow.format(r.seconds(), 1));
+        number(speedupColumn, r -> r.methodId().equals("original") ? "\u2013" : MetricRow.formatSpeedup(r.speedup()));
+        metricsTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(MetricRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("warned-row", "reference-row");
+                if (!empty && row != null) {
+                    if (row.warned()) {
+                        getStyleClass().add("warned-row");
+                    } else if (row.methodId().equals("retrain")) {
+                        getStyleClass().add("reference-row");
+                    }
+                }
+            }
+        });
+    }
+
+    private static void number(TableColumn<MetricRow, String> column, Function<MetricRow, String> text) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
+    }
+
+    /** The model's label with its warnings as a badge beside it; the sentences in a tooltip. */
+    private static final class ModelCell extends TableCell<MetricRow, MetricRow> {
+        private final Label name = new Label();
+        private final Label badge = new Label();
+        private final HBox box = new HBox(6, name, badge);
+
+        ModelCell() {
+            box.setAlignment(Pos.CENTER_LEFT);
+            name.getStyleClass().add("model-name");
+            badge.getStyleClass().add("warning-badge");
+        }
+
+        @Override
+        protected void updateItem(MetricRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            name.setText(row.label());
+            badge.setVisible(row.warned());
+            badge.setManaged(row.warned());
+            badge.setText(row.warned() ? "\u26a0 " + String.join(", ", row.warnings()) : "");
+            setTooltip(row.warned() ? wrapped(row.warningText()) : null);
+            setGraphic(box);
+        }
+
+        private static Tooltip wrapped(String text) {
+            Tooltip t = new Tooltip(text);
+            t.setWrapText(true);
+            t.setMaxWidth(460);
+            return t;
+        }
+    }
+
+    private void setUpCharts() {
+        place(DashboardChart.ACCURACY, 0, 0, 1, 1);
+        place(DashboardChart.SCATTER, 1, 0, 1, 1);
+        place(DashboardChart.CONFIDENCE, 2, 0, 1, 2);
+        place(DashboardChart.MIA_ROC, 0, 1, 1, 1);
+        place(DashboardChart.COST_GAP, 1, 1, 1, 1);
+        place(DashboardChart.CLASS_ACCURACY, 0, 2, 3, 1);
+        viewers.get(DashboardChart.SCATTER).addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof XYItemEntity item) {
+                    String key = item.getDataset().getSeriesKey(item.getSeriesIndex()).toString();
+                    viewModel.scatterSample(key, item.getItem()).ifPresent(CompareController.this::inspect);
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                // nothing: points show their sample only on click
+            }
+        });
+    }
+
+    private void place(DashboardChart kind, int column, int row, int columnSpan, int rowSpan) {
+        ChartViewer viewer = new ChartViewer(viewModel.charts().chart(kind), false);
+        viewer.setId("chart-" + kind.fileStem());
+        viewer.getStyleClass().add("dashboard-chart");
+        viewModel.charts().chartProperty(kind).addListener((obs, old, chart) -> viewer.setChart(chart));
+        Label placeholder = new Label(kind == DashboardChart.SCATTER
+                ? "The scatter appears when a second model has arrived." : kind.title());
+        placeholder.getStyleClass().add("chart-placeholder");
+        placeholder.visibleProperty().bind(viewModel.charts().chartProperty(kind).isNull());
+        StackPane card = new StackPane(placeholder, viewer);
+        card.getStyleClass().add("chart-card");
+        double height = CHART_HEIGHT * rowSpan + chartGrid.getVgap() * (rowSpan - 1);
+        card.setMinHeight(height);
+        card.setPrefHeight(height);
+        card.setMinWidth(0);
+        viewer.setMinSize(0, 0);
+        card.setOnContextMenuRequested(e -> {
+            menuFor(kind).show(card, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        viewers.put(kind, viewer);
+        chartGrid.add(card, column, row, columnSpan, rowSpan);
+    }
+
+    private ContextMenu menuFor(DashboardChart kind) {
+        MenuItem png = new MenuItem("Export " + kind.title() + " as PNG\u2026");
+        png.setOnAction(e -> exportChart(kind, "png", "PNG image"));
+        MenuItem svg = new MenuItem("Export as SVG\u2026");
+        svg.setOnAction(e -> exportChart(kind, "svg", "SVG drawing"));
+        MenuItem csv = new MenuItem("Export data as CSV\u2026");
+        csv.setOnAction(e -> exportChart(kind, "csv", "CSV table"));
+        ContextMenu menu = new ContextMenu(png, svg, csv);
+        if (kind == DashboardChart.SCATTER) {
+            MenuItem hint = new MenuItem("Click a point to inspect its sample");
+            hint.setDisable(true);
+            menu.getItems().addAll(new SeparatorMenuItem(), hint);
+        }
+        return menu;
+    }
+
+    private void exportChart(DashboardChart kind, String extension, String description) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + kind.title());
+        chooser.setInitialFileName(kind.fileStem() + "." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
+        File file = chooser.showSaveDialog(chartGrid.getScene().getWindow());
+        if (file != null) {
+            exportChart(kind, file.toPath());
+        }
+    }
+
+    /** Exports {@code kind} to {@code file} and reports a failure in the error dialog. */
+    void exportChart(DashboardChart kind, Path file) {
+        try {
+            viewModel.exportChart(kind, file).whenComplete((path, error) -> {
+                if (error != null) {
+                    Platform.runLater(() -> dialogs.showError("Could not export " + kind.title(),
+                            error.getCause() == null ? error : error.getCause()));
+                }
+            });
+        } catch (RuntimeException e) {
+            dialogs.showError("Could not export " + kind.title(), e);
+        }
+    }
+
+    private void exportReport() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the report into a folder");
+        File dir = chooser.showDialog(chartGrid.getScene().getWindow());
+        if (dir != null) {
+            viewModel.exportReport(dir.toPath());
+        }
+    }
+
+    private void inspect(SampleRef ref) {
+        try {
+            inspector.open(ref);
+        } catch (RuntimeException e) {
+            dialogs.showError("Could not inspect the sample", e);
+        }
+    }
+
+    /** The chart viewer of {@code kind}. */
+    ChartViewer viewer(DashboardChart kind) {
+        return viewers.get(kind);
+    }
+}
