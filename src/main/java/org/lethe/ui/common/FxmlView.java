@@ -11,7 +11,9 @@ import javafx.util.Callback;
 /** Every FXML file of the workbench, loaded with the shared resource bundle. */
 public enum FxmlView {
     /** The main window. */
-    MAIN_WINDOW("main_window.fxml");
+    MAIN_WINDOW("main_window.fxml"),
+    /** The experiments history. */
+    HISTORY_VIEW("history_view.fxml");
 
     /** Base name of the UI strings in {@code assets/i18n}. */
     public static final String BUNDLE = "assets.i18n.messages";

@@ -39,6 +39,7 @@ public final class DatasetBrowserViewModel {
     private final ObservableList<Integer> visibleIndices = FXCollections.observableArrayList();
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
     private final ForgetSelection forgetSelection = new ForgetSelection();
+    private final ReadOnlyObjectWrapper<DatasetOrigin> origin = new ReadOnlyObjectWrapper<>();
 
     /** One row of the per-class table. */
     public record ClassRow(String className, int train, int test) { }
@@ -52,12 +53,30 @@ public final class DatasetBrowserViewModel {
 
     /** Loads a built-in dataset by name, or a dataset at a path, as a job. */
     public void load(String nameOrPath) {
-        jobs.submit("Load " + nameOrPath, ctx -> catalog.load(nameOrPath, ctx), this::show);
+        load(nameOrPath, null);
     }
 
-    /** Shows an already loaded dataset. */
+    /**
+     * Loads a built-in dataset by name, or a dataset at a path, keeping only its first
+     * {@code trainLimit} training images (null: all), as a job.
+     */
+    public org.lethe.ui.jobs.JobTask<ImageDataset> load(String nameOrPath, Integer trainLimit) {
+        DatasetOrigin from = DatasetOrigin.of(nameOrPath, trainLimit);
+        return jobs.submit("Load " + nameOrPath, ctx -> {
+            ImageDataset loaded = catalog.load(nameOrPath, ctx);
+            return trainLimit == null ? loaded : loaded.limitTrain(trainLimit);
+        }, loaded -> show(loaded, from));
+    }
+
+    /** Shows an already loaded dataset whose origin is unknown (it cannot be saved in a session). */
     public void show(ImageDataset loaded) {
+        show(loaded, null);
+    }
+
+    /** Shows an already loaded dataset that came from {@code from} (null: unknown). */
+    public void show(ImageDataset loaded, DatasetOrigin from) {
         forgetSelection.reset(loaded);
+        origin.set(from);
         dataset.set(loaded);
         DatasetSummary summary = DatasetSummary.of(loaded);
         summaryText.set(loaded.name() + "\n" + loaded.format().id() + ", "
@@ -101,6 +120,11 @@ public final class DatasetBrowserViewModel {
     /** The loaded dataset, or null before the first load. */
     public ReadOnlyObjectProperty<ImageDataset> datasetProperty() {
         return dataset.getReadOnlyProperty();
+    }
+
+    /** Where the loaded dataset came from (null when it was shown without an origin). */
+    public ReadOnlyObjectProperty<DatasetOrigin> originProperty() {
+        return origin.getReadOnlyProperty();
     }
 
     /** A few lines describing the dataset. */

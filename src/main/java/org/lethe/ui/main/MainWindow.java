@@ -8,7 +8,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.lethe.ui.common.DialogService;
 import org.lethe.ui.common.FxmlView;
-import org.lethe.ui.common.Themes;
 import org.lethe.ui.common.UiServices;
 import org.lethe.ui.forgetset.ForgetSelection;
 
@@ -34,7 +33,7 @@ public final class MainWindow {
         Parent root = FxmlView.MAIN_WINDOW.load(type -> controller);
         installScreens(controller, viewModel, dialogs);
         Scene scene = new Scene(root, 1200, 780);
-        Themes.apply(scene, Themes.LIGHT);
+        viewModel.workbench().display().attach(scene);
         ForgetSelection selection = viewModel.browser().forgetSelection();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), selection::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), selection::redo);
@@ -51,5 +50,10 @@ public final class MainWindow {
     private static void installScreens(MainWindowController controller, MainViewModel viewModel,
             DialogService dialogs) {
         // screens are installed here as they land (train, unlearn, compare, history)
+        controller.install(MainWindowController.Screen.HISTORY,
+                org.lethe.ui.history.HistoryScreen.create(viewModel.workbench(), dialogs));
+        org.lethe.ui.session.SessionMenu.install(controller, viewModel, dialogs);
+        org.lethe.ui.lecture.LectureMode.install(controller, viewModel, dialogs,
+                viewModel.workbench().services().catalog().sampleDataDir().resolve("scenarios"));
     }
 }
