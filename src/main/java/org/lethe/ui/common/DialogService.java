@@ -45,6 +45,26 @@ public class DialogService {
         alert.show();
     }
 
+    /**
+     * Asks a yes/no question and waits for the answer (a modal dialog; the FX thread keeps
+     * processing events meanwhile).
+     *
+     * @param what the question, e.g. "Discard the unsaved session?"
+     * @param detail what happens either way
+     * @param yes the text of the confirming button
+     * @return true when the user confirmed
+     */
+    public boolean confirm(String what, String detail, String yes) {
+        javafx.scene.control.ButtonType ok = new javafx.scene.control.ButtonType(yes,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail, ok, javafx.scene.control.ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("Lethe");
+        alert.setHeaderText(what);
+        alert.getDialogPane().setId("confirmDialog");
+        return alert.showAndWait().filter(ok::equals).isPresent();
+    }
+
     /** The sentence shown for a failure: a domain message as is, anything else with advice. */
     public static String explain(Throwable error) {
         Throwable root = error;

@@ -19,7 +19,9 @@ public enum FxmlView {
     /** The comparison dashboard. */
     COMPARE_VIEW("compare_view.fxml"),
     /** The per-sample inspector. */
-    INSPECTOR_VIEW("inspector_view.fxml");
+    INSPECTOR_VIEW("inspector_view.fxml"),
+    /** The experiments history. */
+    HISTORY_VIEW("history_view.fxml");
 
     /** Base name of the UI strings in {@code assets/i18n}. */
     public static final String BUNDLE = "assets.i18n.messages";

@@ -15,6 +15,7 @@ import org.lethe.engine.data.DatasetSummary;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.ImageSplit;
 import org.lethe.ui.forgetset.ForgetSelection;
+import org.lethe.ui.jobs.JobTask;
 import org.lethe.ui.jobs.JobsViewModel;
 
 /**
@@ -40,7 +41,13 @@ public final class DatasetBrowserViewModel {
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
     private final ForgetSelection forgetSelection = new ForgetSelection();
     private final ObjectProperty<TrainLimit> trainLimit = new SimpleObjectProperty<>(TrainLimit.CHOICES.get(0));
+    private final ReadOnlyObjectWrapper<DatasetOrigin> origin = new ReadOnlyObjectWrapper<>();
+    /** The dataset as loaded, before the user's training-image limit. */
     private ImageDataset full;
+    /** Where {@link #full} came from (null: unknown), and the limit already applied to it (null: none). */
+    private String fullSource;
+    private Integer fullLimit;
+    private boolean quiet;
 
     /** One row of the per-class table. */
     public record ClassRow(String className, int train, int test) { }
@@ -51,7 +58,7 @@ public final class DatasetBrowserViewModel {
         this.catalog = catalog;
         classFilter.addListener((obs, old, filter) -> refreshVisible());
         trainLimit.addListener((obs, old, limit) -> {
-            if (full != null) {
+            if (full != null && !quiet) {
                 applyLimit(full, limit);
             }
         });
@@ -62,18 +69,56 @@ public final class DatasetBrowserViewModel {
         return trainLimit;
     }
 
-    /** Loads a built-in dataset by name, or a dataset at a path, as a job. */
+    /** Loads a built-in dataset by name, or a dataset at a path, as a job (the current limit applies). */
     public void load(String nameOrPath) {
-        jobs.submit("Load " + nameOrPath, ctx -> catalog.load(nameOrPath, ctx), this::show);
+        DatasetOrigin from = DatasetOrigin.of(nameOrPath, null);
+        jobs.submit("Load " + nameOrPath, ctx -> catalog.load(nameOrPath, ctx), loaded -> {
+            full = loaded;
+            fullSource = from.source();
+            fullLimit = null;
+            applyLimit(loaded, trainLimit.get());
+        });
     }
 
     /**
-     * Shows an already loaded dataset. With a {@link #trainLimitProperty() limit} set, its first
-     * training images are copied out as a job and shown when that is done.
+     * Loads a built-in dataset by name, or a dataset at a path, keeping only its first
+     * {@code limit} training images (null: all), as one job; the dataset is shown when it succeeds.
+     */
+    public JobTask<ImageDataset> load(String nameOrPath, Integer limit) {
+        DatasetOrigin from = DatasetOrigin.of(nameOrPath, limit);
+        return jobs.submit("Load " + nameOrPath, ctx -> {
+            ImageDataset loaded = catalog.load(nameOrPath, ctx);
+            return limit == null ? loaded : loaded.limitTrain(limit);
+        }, loaded -> show(loaded, from));
+    }
+
+    /**
+     * Shows an already loaded dataset whose origin is unknown (it cannot be saved in a session).
+     * With a {@link #trainLimitProperty() limit} set, its first training images are copied out as a
+     * job and shown when that is done.
      */
     public void show(ImageDataset loaded) {
         full = loaded;
+        fullSource = null;
+        fullLimit = null;
         applyLimit(loaded, trainLimit.get());
+    }
+
+    /**
+     * Shows a dataset exactly as given (already cut to {@code from}'s limit) that came from
+     * {@code from} (null: unknown); the limit chooser follows without cutting it again.
+     */
+    public void show(ImageDataset loaded, DatasetOrigin from) {
+        full = loaded;
+        fullSource = from == null ? null : from.source();
+        fullLimit = from == null ? null : from.trainLimit();
+        quiet = true;
+        try {
+            trainLimit.set(fullLimit == null ? TrainLimit.CHOICES.get(0) : new TrainLimit(fullLimit));
+        } finally {
+            quiet = false;
+        }
+        display(loaded, loaded);
     }
 
     private void applyLimit(ImageDataset all, TrainLimit limit) {
@@ -90,6 +135,8 @@ public final class DatasetBrowserViewModel {
 
     private void display(ImageDataset all, ImageDataset loaded) {
         forgetSelection.reset(loaded);
+        origin.set(fullSource == null ? null
+                : new DatasetOrigin(fullSource, loaded == all ? fullLimit : Integer.valueOf(loaded.train().count())));
         dataset.set(loaded);
         DatasetSummary summary = DatasetSummary.of(loaded);
         summaryText.set(loaded.name() + "\n" + loaded.format().id() + ", "
@@ -135,6 +182,11 @@ public final class DatasetBrowserViewModel {
     /** The loaded dataset, or null before the first load. */
     public ReadOnlyObjectProperty<ImageDataset> datasetProperty() {
         return dataset.getReadOnlyProperty();
+    }
+
+    /** Where the shown dataset came from, with its limit (null when shown without an origin). */
+    public ReadOnlyObjectProperty<DatasetOrigin> originProperty() {
+        return origin.getReadOnlyProperty();
     }
 
     /** A few lines describing the dataset. */

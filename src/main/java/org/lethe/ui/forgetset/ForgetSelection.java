@@ -108,6 +108,24 @@ public final class ForgetSelection {
         apply(next);
     }
 
+    /**
+     * Replaces the selection by exactly {@code indices} (undoable), e.g. when a session or a
+     * scenario sets the forget set.
+     *
+     * @throws IllegalArgumentException if an index is outside the training split
+     */
+    public void replaceWith(int[] indices) {
+        int n = dataset == null ? 0 : dataset.train().count();
+        BitSet next = new BitSet(n);
+        for (int index : indices) {
+            if (index < 0 || index >= n) {
+                throw new IllegalArgumentException("index " + index + " outside the " + n + " training images");
+            }
+            next.set(index);
+        }
+        apply(next);
+    }
+
     /** Clears the selection. */
     public void clear() {
         apply(new BitSet());

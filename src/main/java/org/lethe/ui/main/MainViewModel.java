@@ -11,11 +11,16 @@ import org.lethe.ui.workbench.Workbench;
 public final class MainViewModel {
 
     private final Workbench workbench;
+    private final org.lethe.ui.session.SessionViewModel session;
+    private final org.lethe.ui.lecture.PresetRunner presets;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
 
     /** Builds the window's view models on the given services. */
     public MainViewModel(UiServices services) {
         this.workbench = new Workbench(services);
+        this.session = new org.lethe.ui.session.SessionViewModel(workbench,
+                services.catalog().userDataDir().resolve("sessions"));
+        this.presets = new org.lethe.ui.lecture.PresetRunner(workbench);
         workbench.datasetProperty().addListener((obs, old, data) -> {
             if (data != null) {
                 status.set("Loaded " + data);
@@ -32,6 +37,16 @@ public final class MainViewModel {
     /** The state every screen shares. */
     public Workbench workbench() {
         return workbench;
+    }
+
+    /** The session: its file, unsaved changes, open/save/autosave. */
+    public org.lethe.ui.session.SessionViewModel session() {
+        return session;
+    }
+
+    /** Runs scenario presets and the first-run demo. */
+    public org.lethe.ui.lecture.PresetRunner presets() {
+        return presets;
     }
 
     /** The jobs panel. */

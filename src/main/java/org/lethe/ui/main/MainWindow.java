@@ -8,7 +8,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.lethe.ui.common.DialogService;
 import org.lethe.ui.common.FxmlView;
-import org.lethe.ui.common.Themes;
 import org.lethe.ui.common.UiServices;
 import org.lethe.ui.forgetset.ForgetSelection;
 import org.lethe.ui.train.TrainController;
@@ -38,7 +37,7 @@ public final class MainWindow {
         Parent root = FxmlView.MAIN_WINDOW.load(type -> controller);
         Scene scene = new Scene(root, 1200, 780);
         installScreens(controller, viewModel, dialogs, scene);
-        Themes.apply(scene, Themes.LIGHT);
+        viewModel.workbench().display().attach(scene);
         ForgetSelection selection = viewModel.browser().forgetSelection();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), selection::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), selection::redo);
@@ -54,7 +53,6 @@ public final class MainWindow {
     /** Fills the screen tabs; each screen builds its own view from the shared workbench. */
     private static void installScreens(MainWindowController controller, MainViewModel viewModel,
             DialogService dialogs, Scene scene) {
-        // screens are installed here as they land (train, unlearn, compare, history)
         TrainViewModel train = new TrainViewModel(viewModel.workbench());
         controller.install(MainWindowController.Screen.TRAIN, TrainController.load(train, dialogs));
         UnlearnViewModel unlearn = new UnlearnViewModel(viewModel.workbench());
@@ -69,5 +67,10 @@ public final class MainWindow {
         });
 
         org.lethe.ui.compare.CompareScreen.install(controller, viewModel.workbench(), dialogs);
+        controller.install(MainWindowController.Screen.HISTORY,
+                org.lethe.ui.history.HistoryScreen.create(viewModel.workbench(), dialogs));
+        org.lethe.ui.session.SessionMenu.install(controller, viewModel, dialogs);
+        org.lethe.ui.lecture.LectureMode.install(controller, viewModel, dialogs,
+                viewModel.workbench().services().catalog().sampleDataDir().resolve("scenarios"));
     }
 }

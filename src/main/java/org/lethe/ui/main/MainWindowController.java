@@ -65,6 +65,7 @@ public final class MainWindowController {
     @FXML private Menu fileMenu;
     @FXML private Menu viewMenu;
     @FXML private Menu helpMenu;
+    @FXML private Menu scenariosMenu;
     @FXML private MenuItem openFolderItem;
     @FXML private MenuItem openFileItem;
     @FXML private MenuItem quitItem;
@@ -166,6 +167,21 @@ public final class MainWindowController {
     /** The View menu (themes, lecture mode). */
     public Menu viewMenu() {
         return viewMenu;
+    }
+
+    /** The Scenarios menu (lecture presets). */
+    public Menu scenariosMenu() {
+        return scenariosMenu;
+    }
+
+    /** What the tab of {@code screen} shows now (null while empty). */
+    public Node content(Screen screen) {
+        return tab(screen).getContent();
+    }
+
+    /** The window's scene, once the window is built; for shortcuts and window hooks. */
+    public javafx.beans.property.ReadOnlyObjectProperty<javafx.scene.Scene> sceneProperty() {
+        return tabs.sceneProperty();
     }
 
     /** The Help menu. */

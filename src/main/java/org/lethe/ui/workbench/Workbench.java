@@ -50,6 +50,7 @@ public final class Workbench {
     private final ObjectProperty<TrainedModel> original = new SimpleObjectProperty<>(this, "original");
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>(this, "comparison");
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+    private final org.lethe.ui.common.DisplaySettings display = new org.lethe.ui.common.DisplaySettings();
     /**
      * The comparison as the job queue sees it. Jobs run one at a time, so each unlearning job reads
      * the comparison its predecessors left here and publishes its own to the FX property.
@@ -114,6 +115,11 @@ public final class Workbench {
     /** The samples picked to forget. */
     public ForgetSelection forgetSelection() {
         return browser.forgetSelection();
+    }
+
+    /** Theme, UI scale and presenter view; screens bind advanced controls to its presenter property. */
+    public org.lethe.ui.common.DisplaySettings display() {
+        return display;
     }
 
     /** Every unlearning method, for forms and queues. */
