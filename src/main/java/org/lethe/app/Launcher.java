@@ -33,8 +33,8 @@ public final class Launcher {
                 System.exit(MemoryRelaunch.run(command));
             } catch (java.io.IOException e) {
                 // could not start a second JVM (unusual installs): run here with the JVM's defaults
-                System.err.println("lethe: could not restart with memory limits (" + e.getMessage()
-                        + "); running with the JVM's defaults");
+                org.slf4j.LoggerFactory.getLogger(Launcher.class).warn(
+                        "could not restart with memory limits ({}); running with the JVM's defaults", e.getMessage());
             }
         }
         if (args.length == 0) {
