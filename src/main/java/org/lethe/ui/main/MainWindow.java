@@ -50,9 +50,9 @@ public final class MainWindow {
     private static void installScreens(MainWindowController controller, MainViewModel viewModel,
             DialogService dialogs) {
         // screens are installed here as they land (train, unlearn, compare, history)
-        controller.install(MainWindowController.Screen.HISTORY,
-                org.lethe.ui.history.HistoryScreen.create(viewModel.workbench(), dialogs));
         org.lethe.ui.session.SessionMenu.install(controller, viewModel, dialogs);
+        org.lethe.ui.history.HistoryScreen.install(controller, viewModel.workbench(), dialogs,
+                org.lethe.ui.session.SessionMenu.EXPORT_MENU_ID);
         org.lethe.ui.lecture.LectureMode.install(controller, viewModel, dialogs,
                 viewModel.workbench().services().catalog().sampleDataDir().resolve("scenarios"));
     }
