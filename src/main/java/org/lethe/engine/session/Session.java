@@ -79,10 +79,15 @@ public record Session(DatasetRef dataset, int[] forget, Evaluation evaluation, T
         return Objects.hash(dataset, java.util.Arrays.hashCode(forget), evaluation, original, compared, history);
     }
 
+    /** One line for people: "mnist (first 5,000 training images), 493 to forget, mlp, 4 models compared, 5 runs". */
+    public String summary() {
+        return String.format("%s, %,d to forget, %s, %d model%s compared, %d run%s", dataset.describe(), forget.length,
+                original == null ? "no model" : original.spec().architecture().id(), compared.size(),
+                compared.size() == 1 ? "" : "s", history.size(), history.size() == 1 ? "" : "s");
+    }
+
     @Override
     public String toString() {
-        return "Session[" + dataset.describe() + ", " + forget.length + " to forget, original "
-                + (original == null ? "none" : original.spec().architecture().id()) + ", " + compared.size()
-                + " compared, " + history.size() + " runs]";
+        return "Session[" + summary() + "]";
     }
 }

@@ -28,7 +28,7 @@ public final class HistoryController {
     private final HistoryViewModel viewModel;
     private final DialogService dialogs;
 
-    @FXML private TableView<RunRecord> table;
+    @FXML private TableView<RunRecord> historyTable;
     @FXML private TableColumn<RunRecord, java.time.Instant> timeColumn;
     @FXML private TableColumn<RunRecord, String> kindColumn;
     @FXML private TableColumn<RunRecord, String> labelColumn;
@@ -41,22 +41,29 @@ public final class HistoryController {
     @FXML private TableColumn<RunRecord, Double> miaColumn;
     @FXML private TableColumn<RunRecord, String> datasetColumn;
     @FXML private TableColumn<RunRecord, Integer> forgetCountColumn;
-    @FXML private TextArea paramsArea;
-    @FXML private Button rerunButton;
-    @FXML private Button deleteButton;
-    @FXML private Button exportButton;
-    @FXML private Label countLabel;
+    @FXML private TextArea historyParams;
+    @FXML private Button historyRerunButton;
+    @FXML private Button historyDeleteButton;
+    @FXML private Button historyExportButton;
+    @FXML private Label historyCountLabel;
 
-    /** A controller for {@code viewModel}; failures of its actions go to {@code dialogs}. */
-    public HistoryController(HistoryViewModel viewModel, DialogService dialogs) {
+    private final javafx.beans.value.ObservableBooleanValue presenter;
+
+    /**
+     * A controller for {@code viewModel}; failures of its actions go to {@code dialogs}; the time,
+     * seed and dataset columns hide while {@code presenter} is true.
+     */
+    public HistoryController(HistoryViewModel viewModel, DialogService dialogs,
+            javafx.beans.value.ObservableBooleanValue presenter) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.presenter = presenter;
     }
 
     @FXML
     private void initialize() {
-        table.setItems(viewModel.rows());
-        viewModel.rows().comparatorProperty().bind(table.comparatorProperty());
+        historyTable.setItems(viewModel.rows());
+        viewModel.rows().comparatorProperty().bind(historyTable.comparatorProperty());
         value(timeColumn, RunRecord::finished, TIME::format);
         value(kindColumn, r -> r.kind() == RunRecord.Kind.TRAIN ? "train" : "unlearn", s -> s);
         value(labelColumn, RunRecord::label, s -> s);
@@ -71,20 +78,23 @@ public final class HistoryController {
         value(forgetCountColumn, r -> r.kind() == RunRecord.Kind.TRAIN ? null : r.forgetCount(),
                 v -> String.format("%,d", v));
 
-        viewModel.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
-        paramsArea.textProperty().bind(viewModel.paramsTextProperty());
-        rerunButton.disableProperty().bind(viewModel.canRerunProperty().not());
-        deleteButton.disableProperty().bind(viewModel.selectedProperty().isNull());
-        exportButton.disableProperty().bind(Bindings.isEmpty(viewModel.rows()));
-        countLabel.textProperty().bind(Bindings.size(viewModel.rows()).asString("%d runs"));
-        rerunButton.setOnAction(e -> rerun());
-        deleteButton.setOnAction(e -> {
+        for (TableColumn<RunRecord, ?> advanced : java.util.List.of(timeColumn, seedColumn, datasetColumn)) {
+            advanced.visibleProperty().bind(Bindings.not(presenter));
+        }
+        viewModel.selectedProperty().bind(historyTable.getSelectionModel().selectedItemProperty());
+        historyParams.textProperty().bind(viewModel.paramsTextProperty());
+        historyRerunButton.disableProperty().bind(viewModel.canRerunProperty().not());
+        historyDeleteButton.disableProperty().bind(viewModel.selectedProperty().isNull());
+        historyExportButton.disableProperty().bind(Bindings.isEmpty(viewModel.rows()));
+        historyCountLabel.textProperty().bind(Bindings.size(viewModel.rows()).asString("%d runs"));
+        historyRerunButton.setOnAction(e -> rerun());
+        historyDeleteButton.setOnAction(e -> {
             RunRecord r = viewModel.selectedProperty().get();
             if (r != null) {
                 viewModel.delete(r);
             }
         });
-        exportButton.setOnAction(e -> export());
+        historyExportButton.setOnAction(e -> export());
     }
 
     private void rerun() {
@@ -99,12 +109,13 @@ public final class HistoryController {
         }
     }
 
-    private void export() {
+    /** Asks for a file and writes the history there as CSV. */
+    void export() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the experiments history");
         chooser.setInitialFileName("lethe-history.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(table.getScene().getWindow());
+        File file = chooser.showSaveDialog(historyTable.getScene().getWindow());
         if (file != null) {
             viewModel.exportCsv(file.toPath());
         }

@@ -43,7 +43,8 @@ public final class WelcomeBanner extends VBox {
         text.setWrapText(true);
         start.setId("startDemoButton");
         start.getStyleClass().add("welcome-start");
-        start.setDefaultButton(false);
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.setId("dismissBannerButton");
         close.getStyleClass().add("welcome-close");
         VBox words = new VBox(2, title, text);
@@ -52,12 +53,15 @@ public final class WelcomeBanner extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(row);
 
+        // shown from the start (while the sample MNIST loads) so that the layout does not jump afterwards
         BooleanBinding firstRun = Bindings.createBooleanBinding(() -> {
             var origin = workbench.browser().originProperty().get();
-            return origin != null && origin.isFull("mnist") && workbench.originalProperty().get() == null
-                    && workbench.history().isEmpty() && !session.restoredProperty().get();
-        }, workbench.browser().originProperty(), workbench.originalProperty(), workbench.history(),
-                session.restoredProperty());
+            boolean mnist = workbench.datasetProperty().get() == null || origin != null && origin.isFull("mnist");
+            return mnist && workbench.originalProperty().get() == null && workbench.history().isEmpty()
+                    && !session.restoredProperty().get();
+        }, workbench.browser().originProperty(), workbench.datasetProperty(), workbench.originalProperty(),
+                workbench.history(), session.restoredProperty());
+        start.disableProperty().bind(workbench.datasetProperty().isNull());
         SimpleBooleanProperty finished = new SimpleBooleanProperty();
         BooleanBinding shown = dismissed.not().and(firstRun.or(runner.runningProperty()).or(finished));
         visibleProperty().bind(shown);

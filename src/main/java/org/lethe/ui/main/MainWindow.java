@@ -67,9 +67,9 @@ public final class MainWindow {
         });
 
         org.lethe.ui.compare.CompareScreen.install(controller, viewModel.workbench(), dialogs);
-        controller.install(MainWindowController.Screen.HISTORY,
-                org.lethe.ui.history.HistoryScreen.create(viewModel.workbench(), dialogs));
         org.lethe.ui.session.SessionMenu.install(controller, viewModel, dialogs);
+        org.lethe.ui.history.HistoryScreen.install(controller, viewModel.workbench(), dialogs,
+                org.lethe.ui.session.SessionMenu.EXPORT_MENU_ID);
         org.lethe.ui.lecture.LectureMode.install(controller, viewModel, dialogs,
                 viewModel.workbench().services().catalog().sampleDataDir().resolve("scenarios"));
     }

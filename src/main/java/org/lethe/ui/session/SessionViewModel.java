@@ -260,7 +260,7 @@ public final class SessionViewModel implements AutoCloseable {
         if (!autosave) {
             recent.setAll(recentList.add(file));
         }
-        message.set("Opened session " + file.getFileName() + ": " + r.session());
+        message.set("Opened " + file.getFileName() + ": " + r.session().summary());
     }
 
     /** Starts over: no model, no comparison, no history, nothing to forget; the dataset stays. */

@@ -84,10 +84,10 @@ class HistoryScreenTest {
 
         // Ctrl+5 brings the history to the front
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
-        waitUntil(5, () -> robot.lookup("#table").tryQuery().map(Node::isVisible).orElse(false));
-        TableView<RunRecord> table = robot.lookup("#table").queryTableView();
+        waitUntil(5, () -> robot.lookup("#historyTable").tryQuery().map(Node::isVisible).orElse(false));
+        TableView<RunRecord> table = robot.lookup("#historyTable").queryTableView();
         assertThat(table.getItems()).extracting(RunRecord::label).containsExactly("Original", "Retrain", "FT");
-        assertThat(robot.lookup("#countLabel").queryLabeled().getText()).isEqualTo("3 runs");
+        assertThat(robot.lookup("#historyCountLabel").queryLabeled().getText()).isEqualTo("3 runs");
 
         // sorting by label (click the header) reorders the rows, the history itself stays in time order
         robot.clickOn(robot.lookup(".column-header").match(n -> "labelColumn".equals(n.getId())).queryAs(Node.class));
@@ -98,12 +98,12 @@ class HistoryScreenTest {
         // selecting a run shows its parameters
         robot.clickOn(robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && "FT".equals(c.getText())).queryAs(Node.class));
-        TextArea params = robot.lookup("#paramsArea").queryAs(TextArea.class);
+        TextArea params = robot.lookup("#historyParams").queryAs(TextArea.class);
         assertThat(params.getText()).startsWith("FT (ft, seed 0").contains("\"lr\" : 0.02").contains("\"epochs\" : 1");
 
         // re-run: the same parameters again under the same label, replacing the row in the comparison
         RunRecord first = fx(() -> wb.history().get(2));
-        robot.clickOn("#rerunButton");
+        robot.clickOn("#historyRerunButton");
         waitUntil(120, () -> wb.history().size() == 4);
         RunRecord second = fx(() -> wb.history().get(3));
         assertThat(second.label()).isEqualTo("FT");
@@ -114,17 +114,17 @@ class HistoryScreenTest {
 
         // deleting the older FT keeps the comparison's FT (it belongs to the newer run)
         fxRun(() -> table.getSelectionModel().select(first));
-        robot.clickOn("#deleteButton");
+        robot.clickOn("#historyDeleteButton");
         assertThat(fx(() -> List.copyOf(wb.history()))).doesNotContain(first).contains(second);
         assertThat(fx(() -> wb.comparisonProperty().get().rows())).hasSize(3);
         // deleting the newer one takes FT out of the comparison too
         fxRun(() -> table.getSelectionModel().select(second));
-        robot.clickOn("#deleteButton");
+        robot.clickOn("#historyDeleteButton");
         assertThat(fx(() -> List.copyOf(wb.history()))).extracting(RunRecord::label)
                 .containsExactly("Original", "Retrain");
         assertThat(fx(() -> wb.comparisonProperty().get().rows())).extracting(Comparison.Row::label)
                 .containsExactly("Original", "Retrain");
-        assertThat(robot.lookup("#countLabel").queryLabeled().getText()).isEqualTo("2 runs");
+        assertThat(robot.lookup("#historyCountLabel").queryLabeled().getText()).isEqualTo("2 runs");
 
         // CSV export: one header and one line per run, in table order
         Path csv = dir.resolve("history.csv");

@@ -119,13 +119,16 @@ class LectureModeTest {
         assertThat(scene.getRoot().getStyle()).isEmpty();
 
         // presenter view: advanced controls disappear and the root is marked
-        Node export = robot.lookup("#exportButton").query();
+        Node export = robot.lookup("#historyExportButton").query();
         assertThat(export.isVisible()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
         assertThat(fx(() -> viewModel.workbench().display().presenterProperty().get())).isTrue();
         assertThat(export.isVisible()).isFalse();
         assertThat(export.isManaged()).isFalse();
         assertThat(scene.getRoot().getStyleClass()).contains("presenter");
+        Node openFolder = robot.lookup("#openFolderButton").query();
+        assertThat(openFolder.isVisible()).isFalse();
+        assertThat(openFolder.getStyleClass()).contains("button", "advanced");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
         assertThat(fx(() -> ((javafx.scene.control.CheckMenuItem) item(robot, "presenterItem")).isSelected())).isFalse();
         assertThat(export.isVisible()).isTrue();
