@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * thread-safe: serve one request at a time.
  *
  * <p>Memory: two float64 vectors of the network's size per iteration ({@link #storageBytes()}),
- * e.g. 148 MB for logistic regression on 60,000 MNIST digits, batch 1024, 20 epochs.
+ * e.g. 153 MB for logistic regression on 60,000 MNIST digits, batch 1024, 20 epochs (1,180 iterations).
  */
 public final class TrainingCache {
 
