@@ -69,9 +69,9 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioFiles.read(scenarioFile);
         engine.apply();
         JobContext ctx = new JobContext(new StderrProgress(spec.commandLine().getErr(), false), new CancellationToken());
-        Files.createDirectories(out);
         ScenarioRunner.Result result;
         try (SweepRunner sweeps = sweepRunner()) {
+            Files.createDirectories(out);
             ctx.listener().log(SweepPlan.of(scenario).tasks().size() + " tasks, " + sweeps.describe());
             result = new ScenarioRunner(MethodRegistry.standard(), DatasetCatalog.fromEnvironment(), sweeps)
                     .run(scenario, ctx);

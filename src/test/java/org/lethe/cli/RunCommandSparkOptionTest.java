@@ -30,7 +30,7 @@ class RunCommandSparkOptionTest {
                 dir.resolve("out").toString(), "--spark", "local[2]");
         assertThat(status).isEqualTo(LetheCli.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("no Spark backend").contains("-Pspark").doesNotContain("Exception");
-        assertThat(dir.resolve("out/report.json")).doesNotExist();
+        assertThat(dir.resolve("out")).doesNotExist();
 
         StringWriter err2 = new StringWriter();
         int confOnly = LetheCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err2), "run",
