@@ -40,11 +40,7 @@ public final class FuzzRunner implements AutoCloseable {
     private final String format;
     private final long timeoutMillis;
     private final long allocationLimit;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fuzz-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private ExecutorService worker = newWorker();
     private final List<Failure> failures = new ArrayList<>();
     private final Map<String, Integer> outcomes = new LinkedHashMap<>();
     private int cases;
@@ -80,6 +76,9 @@ public final class FuzzRunner implements AutoCloseable {
             outcome = future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            // the stuck thread cannot be stopped; later cases get a fresh one
+            worker.shutdownNow();
+            worker = newWorker();
             fail(mutation, "no result within " + timeoutMillis + " ms (hang?)");
             return;
         } catch (InterruptedException e) {
@@ -125,6 +124,14 @@ public final class FuzzRunner implements AutoCloseable {
         }
         fail(mutation, "threw " + thrown.getClass().getName() + ": " + thrown.getMessage() + " at "
                 + firstFrame(thrown));
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fuzz-worker");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static String describe(Outcome<?> outcome) {
