@@ -50,10 +50,10 @@ public final class ModelFactory {
     }
 
     /**
-     * The whole graph, or (tail = true) the graph after the first convolution: its pre-activation
-     * output becomes the placeholder {@link SameDiffNetwork#FIRST_CONV_OUT} and the first layer's
-     * parameters are left out. Training uses the tail graph to avoid the expensive and unneeded input
-     * gradient of the first convolution (see {@link FirstConvSplit}).
+     * The whole graph, or (tail = true) the graph after the first block (convolution, pooling,
+     * ReLU): that block's output becomes the placeholder {@link SameDiffNetwork#FIRST_BLOCK_OUT} and
+     * the first layer's parameters are left out. Training uses the tail graph to avoid the expensive
+     * and unneeded input gradient of the first convolution (see {@link FirstConvSplit}).
      */
     private static GraphBuilder graph(ModelSpec spec, boolean tail, boolean batchStatistics) {
         GraphBuilder g = new GraphBuilder(spec, tail, batchStatistics);
@@ -71,8 +71,7 @@ public final class ModelFactory {
     private static SDVariable lenetFeatures(GraphBuilder g, ImageShape in) {
         // ReLU after max-pooling: the two commute, and the ReLU (and its backward pass) then runs
         // on a quarter of the values
-        SDVariable x = g.imageInput();
-        x = g.relu(g.pool(g.conv(x, in.channels(), 20, 5, false, false)));
+        SDVariable x = g.firstBlock(in.channels(), 20, 5);
         x = g.relu(g.pool(g.conv(x, 20, 50, 5, false, false)));
         long h = ((in.height() - 4) / 2 - 4) / 2;
         long w = ((in.width() - 4) / 2 - 4) / 2;
@@ -179,19 +178,24 @@ public final class ModelFactory {
             return sd.nn().relu(x, 0);
         }
 
-        /** A stride-1 convolution with bias, followed by a ReLU when {@code relu}. */
-        SDVariable conv(SDVariable x, long in, long out, int k, boolean same, boolean relu) {
-            if (tail && layer == 0) {
-                if (same) {
-                    throw new IllegalStateException("first-convolution split needs a valid convolution");
-                }
-                long oh = spec.input().height() - k + 1;
-                long ow = spec.input().width() - k + 1;
+        /**
+         * The network's first block {@code relu(maxpool2x2(conv_k(input)))} (valid convolution); in the
+         * tail graph a placeholder {@link SameDiffNetwork#FIRST_BLOCK_OUT} of its output shape instead,
+         * computed by {@link FirstConvSplit}.
+         */
+        SDVariable firstBlock(long in, long out, int k) {
+            long oh = spec.input().height() - k + 1;
+            long ow = spec.input().width() - k + 1;
+            if (tail) {
                 firstConv = new FirstConvSplit.Conv(in, out, k, oh, ow);
                 layer++;
-                SDVariable pre = sd.placeHolder(SameDiffNetwork.FIRST_CONV_OUT, type, -1, out, oh, ow);
-                return relu ? relu(pre) : pre;
+                return sd.placeHolder(SameDiffNetwork.FIRST_BLOCK_OUT, type, -1, out, oh / 2, ow / 2);
             }
+            return relu(pool(conv(input, in, out, k, false, false)));
+        }
+
+        /** A stride-1 convolution with bias, followed by a ReLU when {@code relu}. */
+        SDVariable conv(SDVariable x, long in, long out, int k, boolean same, boolean relu) {
             SDVariable w = param("W", new long[] {k, k, in, out}, (long) k * k * in, (long) k * k * out, true);
             SDVariable b = param("b", new long[] {out}, 0, 0, true);
             layer++;
