@@ -36,7 +36,7 @@ final class SameDiffNetwork implements Network {
     static final String PROBABILITIES = "probabilities";
     static final String CE = "ce";
     static final String OBJECTIVE = "objective";
-    static final String FIRST_CONV_OUT = "firstConvOut";
+    static final String FIRST_BLOCK_OUT = "firstBlockOut";
 
     private final ModelSpec spec;
     private final SameDiff sd;
@@ -70,7 +70,7 @@ final class SameDiffNetwork implements Network {
         this.numClasses = spec.numClasses();
         this.split = split;
         if (split != null) {
-            split.tail().createGradFunction(FIRST_CONV_OUT);
+            split.tail().createGradFunction(FIRST_BLOCK_OUT);
             split.tail().addListeners(capture);
             tailArrays = new INDArray[paramArrays.length];
             for (String name : split.tailParamNames()) {
@@ -273,26 +273,26 @@ final class SameDiffNetwork implements Network {
     private LossAndGradient splitLossAndGradient(INDArray x, INDArray target, INDArray logitGrad) {
         ImageShapeView s = new ImageShapeView(spec);
         INDArray images = x.reshape('c', x.size(0), s.c, s.h, s.w);
-        INDArray first = split.firstOutput(images, paramArrays[0], paramArrays[1]);
+        INDArray first = split.forward(images, paramArrays[0], paramArrays[1]);
         Map<String, INDArray> ph = new HashMap<>(4);
-        ph.put(FIRST_CONV_OUT, first);
+        ph.put(FIRST_BLOCK_OUT, first);
         ph.put(TARGET, target);
         ph.put(LOGIT_GRAD, logitGrad);
         List<String> wanted = new ArrayList<>(split.tailParamNames());
-        wanted.add(FIRST_CONV_OUT);
+        wanted.add(FIRST_BLOCK_OUT);
         capture.ce = null;
         capture.logits = null;
         Map<String, INDArray> grads = new HashMap<>(split.tail().calculateGradients(ph, wanted));
-        INDArray outGrad = grads.get(FIRST_CONV_OUT);
-        if (outGrad == null || capture.ce == null || capture.logits == null) {
-            throw new IllegalStateException("SameDiff returned no gradient for " + FIRST_CONV_OUT + " or its outputs");
+        INDArray blockGrad = grads.get(FIRST_BLOCK_OUT);
+        if (blockGrad == null || capture.ce == null || capture.logits == null) {
+            throw new IllegalStateException("SameDiff returned no gradient for " + FIRST_BLOCK_OUT + " or its outputs");
         }
-        FirstConvSplit.Gradients first1 = split.gradients(images, outGrad);
-        grads.put(paramNames.get(0), first1.weight());
-        grads.put(paramNames.get(1), first1.bias());
+        FirstConvSplit.Gradients firstLayer = split.gradients(images, split.backward(blockGrad));
+        grads.put(paramNames.get(0), firstLayer.weight());
+        grads.put(paramNames.get(1), firstLayer.bias());
         double loss = capture.ce.getDouble(0);
         INDArray flat = flatten(gradients(grads));
-        Release.all(first, grads.get(paramNames.get(0)), grads.get(paramNames.get(1)));
+        Release.all(blockGrad, firstLayer.weight(), firstLayer.bias());
         return new LossAndGradient(loss, flat, capture.logits);
     }
 

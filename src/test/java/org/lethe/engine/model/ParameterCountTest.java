@@ -23,7 +23,10 @@ class ParameterCountTest {
                 ModelSpec.lenet(new ImageShape(1, 16, 17), 2).withHiddenWidths(List.of(8)),
                 ModelSpec.cifarCnn().withHiddenWidths(List.of(16)),
                 ModelSpec.cifarCnn().withHiddenWidths(List.of(16)).withBatchNorm(true),
-                new ModelSpec(Architecture.CIFAR_CNN, new ImageShape(1, 11, 13), 4, List.of(5), true, null, 1));
+                new ModelSpec(Architecture.CIFAR_CNN, new ImageShape(1, 11, 13), 4, List.of(5), true, null, 1),
+                ModelSpec.defaults(Architecture.RESNET8, new ImageShape(3, 32, 32), 10),
+                ModelSpec.defaults(Architecture.RESNET20, new ImageShape(3, 32, 32), 10),
+                ModelSpec.defaults(Architecture.RESNET8, new ImageShape(1, 12, 12), 4).withBatchNorm(false));
         for (ModelSpec spec : specs) {
             assertThat(ModelFactory.parameterCount(spec)).as(spec.toString())
                     .isEqualTo(ModelFactory.build(spec).numParams());
