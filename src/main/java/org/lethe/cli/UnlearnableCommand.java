@@ -167,6 +167,7 @@ final class UnlearnableCommand implements Callable<Integer> {
         m.put("noiseReachedStop", r.noise().reachedStop());
         m.put("noiseAccuracy", percent(r.noise().accuracy()));
         m.put("noiseMaxAbs", r.noise().maxAbs());
+        m.put("noiseMeanAbs", r.noise().meanAbs());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ShareResult s : r.shares()) {
             Map<String, Object> row = new LinkedHashMap<>();
