@@ -31,6 +31,7 @@ public final class UnlearnController {
     @FXML private Label queuePlan;
     @FXML private Button checkNoneButton;
     @FXML private ListView<MethodEntry> methodList;
+    @FXML private javafx.scene.layout.VBox trainingTimeList;
     @FXML private Label methodTitle;
     @FXML private Label methodDescription;
     @FXML private Button resetParamsButton;
@@ -55,6 +56,16 @@ public final class UnlearnController {
     @FXML
     private void initialize() {
         methodList.setItems(viewModel.methods());
+        for (org.lethe.engine.unlearning.TrainingTimeMethod m : org.lethe.engine.unlearning.MethodRegistry.trainingTime()) {
+            Label entry = new Label(m.displayName() + "  \u2013  " + m.command());
+            entry.setId("training-time-" + m.id());
+            entry.getStyleClass().add("training-time-method");
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(m.description());
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            entry.setTooltip(tip);
+            trainingTimeList.getChildren().add(entry);
+        }
         methodList.setCellFactory(CheckBoxListCell.forListView(MethodEntry::checkedProperty,
                 new StringConverter<>() {
                     @Override

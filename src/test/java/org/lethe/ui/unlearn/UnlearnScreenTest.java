@@ -157,5 +157,9 @@ class UnlearnScreenTest {
             }
             assertThat(robot.lookup("#methodError").queryLabeled().getText()).isNullOrEmpty();
         }
+        // the training-time methods are listed with the command that runs them
+        for (var m : org.lethe.engine.unlearning.MethodRegistry.trainingTime()) {
+            assertThat(robot.lookup("#training-time-" + m.id()).queryLabeled().getText()).contains(m.command());
+        }
     }
 }
