@@ -50,4 +50,24 @@ class PerSampleScatterChartTest {
         assertThatThrownBy(() -> PerSampleScatterChart.create(ScoreKind.LOSS, a, b, ChartStyle.standard()))
                 .hasMessageContaining("Forget set").hasMessageContaining("same samples");
     }
+
+    @Test
+    void plottedSamplesNamesTheSampleBehindEachPoint() {
+        double[] x = {0.1, Double.NaN, 0.3, 0.4, 0.5, 0.6, 0.7};
+        double[] y = {0.9, 0.8, 0.7, Double.POSITIVE_INFINITY, 0.5, 0.4, 0.3};
+        // every 2nd sample (7 / 4 rounded up), without the non-finite pair
+        assertThat(PerSampleScatterChart.plottedSamples(x, y, 4)).containsExactly(0, 2, 4, 6);
+        assertThat(PerSampleScatterChart.plottedSamples(x, y, 100)).containsExactly(0, 2, 4, 5, 6);
+        ModelScores a = new ModelScores("A", x, new double[0], new double[0]);
+        ModelScores b = new ModelScores("B", y, new double[0], new double[0]);
+        XYDataset data = ((XYPlot) PerSampleScatterChart.create(ScoreKind.TRUE_CLASS_CONFIDENCE, a, b, 4,
+                ChartStyle.standard()).getPlot()).getDataset();
+        int[] plotted = PerSampleScatterChart.plottedSamples(x, y, 4);
+        for (int item = 0; item < plotted.length; item++) {
+            assertThat(data.getXValue(0, item)).isEqualTo(x[plotted[item]]);
+            assertThat(data.getYValue(0, item)).isEqualTo(y[plotted[item]]);
+        }
+        assertThatThrownBy(() -> PerSampleScatterChart.plottedSamples(x, y, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

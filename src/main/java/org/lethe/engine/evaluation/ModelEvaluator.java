@@ -1,6 +1,9 @@
 package org.lethe.engine.evaluation;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.WeakHashMap;
 import org.lethe.engine.data.IndexView;
 import org.lethe.engine.evaluation.metric.Divergence;
 import org.lethe.engine.evaluation.metric.ParameterDistance;
@@ -28,6 +31,8 @@ public final class ModelEvaluator {
     private final IndexView retainSample;
     private final boolean[] forgetClasses;
     private final MiaEfficacy.Options miaOptions;
+    /** The membership classifier fitted for each evaluation, by its retain predictions (any thread). */
+    private final Map<Predictions, MiaEfficacy> attacks = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** An evaluator over {@code splits}; {@code seed} draws the retain sample and the SVM's subsample. */
     public ModelEvaluator(DataSplits splits, int retainSample, long seed) {
@@ -68,8 +73,10 @@ public final class ModelEvaluator {
         Predictions test = Predictions.compute(network, splits.test(), Predictions.DEFAULT_CHUNK, ctx);
         float[] params = network.params().castTo(DataType.FLOAT).toFloatVector();
         double miaAuc = 100 * Roc.of(forget.trueClassProbability(), sameClassTestScores(test)).auc();
-        double efficacy = 100 * MiaEfficacy.evaluate(labelled("retain", retain), labelled("test", test),
-                labelled("forget", forget), miaOptions).value();
+        MiaEfficacy attack = MiaEfficacy.trainAsEvaluated(labelled("retain", retain), labelled("test", test),
+                miaOptions);
+        attacks.put(retain, attack);
+        double efficacy = 100 * MiaEfficacy.evaluate(attack, labelled("forget", forget)).value();
         ModelMetrics metrics = new ModelMetrics(100 * forget.accuracy(), 100 * retain.accuracy(),
                 100 * test.accuracy(), miaAuc, efficacy, null, null);
         EvaluatedModel model = new EvaluatedModel(name, forget, retain, test, params, metrics);
@@ -130,11 +137,14 @@ public final class ModelEvaluator {
     /**
      * The membership classifier behind {@code model}'s MIA-efficacy (an RBF-SVM on true-class
      * confidence, retain sample against test set, with this evaluator's seed), to ask for the
-     * membership call of single samples. Trains in well under a second on a few thousand samples.
+     * membership call of single samples. The classifier fitted while evaluating the model is kept
+     * (as long as its predictions live) and returned; otherwise it is fitted again, which takes
+     * seconds for ten thousand samples.
      */
     public MiaEfficacy membershipAttack(EvaluatedModel model) {
-        return MiaEfficacy.trainAsEvaluated(labelled("retain", model.retain()), labelled("test", model.test()),
-                miaOptions);
+        MiaEfficacy kept = attacks.get(model.retain());
+        return kept != null ? kept : MiaEfficacy.trainAsEvaluated(labelled("retain", model.retain()),
+                labelled("test", model.test()), miaOptions);
     }
 
     private static LabelledProbabilities labelled(String name, Predictions p) {

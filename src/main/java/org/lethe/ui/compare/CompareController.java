@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -15,7 +16,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -39,7 +39,9 @@ import org.lethe.ui.inspector.SampleRef;
 public final class CompareController {
 
     /** Height of one chart row, in pixels. */
-    static final double CHART_HEIGHT = 360;
+    static final double CHART_HEIGHT = 350;
+    /** The table shows this many rows at most before it scrolls. */
+    private static final int MAX_VISIBLE_ROWS = 8;
 
     private final CompareViewModel viewModel;
     private final InspectorWindow inspector;
@@ -49,7 +51,7 @@ public final class CompareController {
     @FXML private ComboBox<String> scatterChoice;
     @FXML private Button exportReportButton;
     @FXML private Label summaryLabel;
-    @FXML private SplitPane content;
+    @FXML private VBox content;
     @FXML private VBox emptyState;
     @FXML private TableView<MetricRow> metricsTable;
     @FXML private TableColumn<MetricRow, MetricRow> modelColumn;
@@ -89,6 +91,11 @@ public final class CompareController {
 
     private void setUpTable() {
         metricsTable.setItems(viewModel.rows());
+        // as tall as its rows (between 2 and MAX_VISIBLE_ROWS), the rest of the height goes to the charts
+        metricsTable.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> metricsTable.getFixedCellSize()
+                * (Math.max(2, Math.min(MAX_VISIBLE_ROWS, viewModel.rows().size())) + 1) + 4, viewModel.rows()));
+        metricsTable.minHeightProperty().bind(metricsTable.prefHeightProperty());
+        metricsTable.maxHeightProperty().bind(metricsTable.prefHeightProperty());
         modelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         modelColumn.setCellFactory(c -> new ModelCell());
         number(forgetColumn, r -> MetricRow.format(r.forget(), 2));
@@ -158,12 +165,12 @@ public final class CompareController {
     }
 
     private void setUpCharts() {
-        place(DashboardChart.ACCURACY, 0, 0, 1, 1);
-        place(DashboardChart.SCATTER, 1, 0, 1, 1);
-        place(DashboardChart.CONFIDENCE, 2, 0, 1, 2);
+        place(DashboardChart.ACCURACY, 0, 0, 2, 1);
+        place(DashboardChart.SCATTER, 2, 0, 1, 1);
         place(DashboardChart.MIA_ROC, 0, 1, 1, 1);
         place(DashboardChart.COST_GAP, 1, 1, 1, 1);
-        place(DashboardChart.CLASS_ACCURACY, 0, 2, 3, 1);
+        place(DashboardChart.CONFIDENCE, 2, 1, 1, 2);
+        place(DashboardChart.CLASS_ACCURACY, 0, 2, 2, 1);
         viewers.get(DashboardChart.SCATTER).addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {

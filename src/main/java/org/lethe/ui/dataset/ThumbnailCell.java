@@ -23,6 +23,7 @@ public final class ThumbnailCell extends GridCell<Integer> {
     private final Supplier<ImageDataset> dataset;
     private final ForgetSelection selection;
     private final ThumbnailRenderer renderer;
+    private final IntConsumer inspect;
     private final ImageView image = new ImageView();
     private final Label classBadge = new Label();
     private final StackPane content = new StackPane(image, classBadge);
@@ -48,6 +49,7 @@ public final class ThumbnailCell extends GridCell<Integer> {
         this.dataset = dataset;
         this.selection = selection;
         this.renderer = renderer;
+        this.inspect = inspect;
         getStyleClass().add("thumbnail-cell");
         image.setSmooth(false);
         image.setPreserveRatio(true);
@@ -115,7 +117,8 @@ public final class ThumbnailCell extends GridCell<Integer> {
         image.setImage(renderer.render(data.train(), index));
         classBadge.setText(data.classNames().get(label));
         setUserData(label);
-        setTooltip(new Tooltip("#" + index + "  " + data.classNames().get(label)));
+        setTooltip(new Tooltip("#" + index + "  " + data.classNames().get(label)
+                + (inspect == null ? "" : "\nDouble-click to inspect")));
         setGraphic(content);
         markSelection();
     }

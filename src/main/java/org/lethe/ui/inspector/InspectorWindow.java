@@ -51,7 +51,7 @@ public final class InspectorWindow {
             if (main != null) {
                 stage.initOwner(main);
             }
-            Scene scene = new Scene(root, 860, 600);
+            Scene scene = new Scene(root, 900, 760);
             Themes.apply(scene, Themes.LIGHT);
             stage.setScene(scene);
             stage.setTitle("Lethe \u2013 sample inspector");

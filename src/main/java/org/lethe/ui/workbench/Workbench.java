@@ -37,7 +37,8 @@ import org.lethe.ui.jobs.JobsViewModel;
  * original (trained) model and the comparison of models built on it. Touch only on the FX thread.
  *
  * <p>Loading another dataset drops the model and the comparison (they belong to the old data);
- * training a new original drops the comparison.
+ * training a new original drops the comparison. Changing the forget set sets the comparison aside,
+ * and going back to the set it was built on (undo) brings it back.
  */
 public final class Workbench {
 

@@ -137,7 +137,16 @@ public final class MiaEfficacy {
      */
     public static MiaResult evaluate(LabelledProbabilities retain, LabelledProbabilities test,
             LabelledProbabilities forget, Options options) {
-        MiaEfficacy classifier = trainAsEvaluated(retain, test, options);
+        return evaluate(trainAsEvaluated(retain, test, options), forget);
+    }
+
+    /**
+     * {@link #evaluate(LabelledProbabilities, LabelledProbabilities, LabelledProbabilities, Options)}
+     * with a classifier already fitted by {@link #trainAsEvaluated}.
+     *
+     * @throws MetricInputException if the forget set is empty
+     */
+    public static MiaResult evaluate(MiaEfficacy classifier, LabelledProbabilities forget) {
         double[] forgetConf = forget.trueClassConfidence();
         if (forgetConf.length == 0) {
             throw new MetricInputException(forget.name() + ": no samples, expected at least one");
