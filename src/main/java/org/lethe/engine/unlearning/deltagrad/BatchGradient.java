@@ -16,24 +16,51 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class BatchGradient {
 
+    /** Largest {@code samples × parameters} computed with {@link DenseGradient} instead of the network. */
+    private static final long FEW_BUDGET = 4_000_000L;
+
     private final Network net;
     private final ImageSplit split;
+    private final DenseGradient dense;
     private float[] buffer = new float[0];
     private double lastLoss = Double.NaN;
+    private double[] current;
+    private boolean networkStale;
 
     BatchGradient(ModelSpec spec, ImageSplit split) {
         this.net = ModelFactory.build(spec);
         this.split = split;
+        this.dense = DenseGradient.of(net.paramLayout(), spec.inputSize());
     }
 
-    /** Sets the network's parameters. */
+    /** Sets the parameters at which the next gradients are taken. */
     void at(double[] w) {
-        INDArray flat = Nd4j.createFromArray(w);
-        net.setParams(flat);
-        Release.all(flat);
+        current = w.clone();
+        networkStale = true;
     }
 
-    /** The network's current parameters as float64. */
+    private void syncNetwork() {
+        if (networkStale) {
+            INDArray flat = Nd4j.createFromArray(current);
+            net.setParams(flat);
+            Release.all(flat);
+            networkStale = false;
+        }
+    }
+
+    /**
+     * The mean gradient of a few split samples (the deleted or added ones of a batch): computed in
+     * Java by {@link DenseGradient} when that is cheaper than a pass through the network's graph,
+     * whose fixed cost per call dominates for a handful of samples; otherwise as {@link #of}.
+     */
+    double[] ofFew(int[] indices) {
+        if (dense != null && current != null && (long) indices.length * dense.costPerSample() <= FEW_BUDGET) {
+            return dense.mean(current, split, indices);
+        }
+        return of(indices);
+    }
+
+    /** The network's initial parameters as float64 (before any {@link #at}). */
     double[] params() {
         INDArray p = net.params();
         double[] w = p.toDoubleVector();
@@ -43,6 +70,7 @@ final class BatchGradient {
 
     /** The mean cross-entropy gradient over split samples {@code indices} (non-empty), without L2. */
     double[] of(int[] indices) {
+        syncNetwork();
         int d = split.shape().pixelsPerImage();
         if (buffer.length < indices.length * d) {
             buffer = new float[indices.length * d];
