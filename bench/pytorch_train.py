@@ -103,12 +103,15 @@ def main():
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--warmup", type=int, default=20, help="batches before timing")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--samples", type=int, default=0, help="train on the first N samples only (0: all)")
     args = p.parse_args()
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     build, load = MODELS[args.model]
     x, y = load()
+    if args.samples:
+        x, y = x[:args.samples], y[:args.samples]
     x = torch.from_numpy(np.array(x, copy=True))
     y = torch.from_numpy(y.astype(np.int64))
     model = build()
@@ -131,10 +134,12 @@ def main():
     perm = torch.randperm(n, generator=g)
     loss_sum = 0.0
     start = time.perf_counter()
+    cpu_start = time.process_time()
     for b in range(0, n, args.batch_size):
         idx = perm[b:b + args.batch_size]
         loss_sum += float(step(idx)) * len(idx)
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     print(json.dumps({
         "engine": "pytorch",
         "model": args.model,
@@ -144,6 +149,8 @@ def main():
         "samples": n,
         "seconds": round(seconds, 3),
         "samplesPerSecond": round(n / seconds, 1),
+        "cpuSeconds": round(cpu_seconds, 3),
+        "cpuSamplesPerSecond": round(n / cpu_seconds, 1),
         "meanLoss": round(loss_sum / n, 4),
     }))
 

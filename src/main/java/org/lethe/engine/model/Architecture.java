@@ -26,7 +26,7 @@ public enum Architecture {
     /**
      * ResNet-8 for CIFAR (He et al. 2016, section 4.2): a 3x3 convolution with 16 channels, then three
      * stages of one basic block each (16, 32, 64 channels; the second and third stage start with
-     * stride 2 and a parameter-free shortcut), global average pooling, logits. About 78k parameters.
+     * stride 2 and a parameter-free shortcut), global average pooling, logits. About 75k parameters.
      */
     RESNET8("resnet8"),
     /** ResNet-20 for CIFAR: as {@link #RESNET8} with three basic blocks per stage. About 270k parameters. */
