@@ -214,16 +214,20 @@ class ResNetTest {
         }
         ImageSplit split = new ImageSplit("train", shape, pixels, labels);
         ModelSpec spec = ModelSpec.defaults(Architecture.RESNET8, shape, 3).withSeed(1);
-        TrainingConfig config = TrainingConfig.adam(4, 16, 3e-3, 2);
+        TrainingConfig config = TrainingConfig.adam(3, 16, 3e-3, 2);
         TrainingResult a = new Trainer().train(spec, split.all("train"), split.all("test"), config, BatchHook.NONE,
                 JobContext.detached());
-        TrainingResult b = new Trainer().train(spec, split.all("train"), split.all("test"), config, BatchHook.NONE,
-                JobContext.detached());
-        assertThat(a.network().params()).isEqualTo(b.network().params());
-        assertThat(a.network().buffers()).isEqualTo(b.network().buffers());
-        assertThat(a.history().get(3).meanLoss()).isLessThan(a.history().get(0).meanLoss());
-        assertThat(a.history().get(3).testAccuracy()).isGreaterThan(0.9);
+        assertThat(a.history().get(2).meanLoss()).isLessThan(a.history().get(0).meanLoss());
+        assertThat(a.history().get(2).testAccuracy()).isGreaterThan(0.9);
         assertThat(a.network().isTraining()).isFalse();
+        // the same run twice (one epoch is enough): bit-identical parameters and running statistics
+        TrainingResult b = new Trainer().train(spec, split.all("train"), null, config.withEpochs(1), BatchHook.NONE,
+                JobContext.detached());
+        TrainingResult c = new Trainer().train(spec, split.all("train"), null, config.withEpochs(1), BatchHook.NONE,
+                JobContext.detached());
+        assertThat(b.network().params()).isEqualTo(c.network().params());
+        assertThat(b.network().buffers()).isEqualTo(c.network().buffers());
+        assertThat(b.network().buffers()).isNotEqualTo(ModelFactory.build(spec).buffers());
     }
 
     @Test
