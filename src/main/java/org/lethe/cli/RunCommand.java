@@ -14,6 +14,9 @@ import org.lethe.engine.experiment.Scenario;
 import org.lethe.engine.experiment.ScenarioFiles;
 import org.lethe.engine.experiment.ScenarioReport;
 import org.lethe.engine.experiment.ScenarioRunner;
+import org.lethe.engine.experiment.study.Studies;
+import org.lethe.engine.experiment.study.StudyFiles;
+import org.lethe.engine.experiment.study.StudyReport;
 import org.lethe.engine.experiment.sweep.InProcessSweepRunner;
 import org.lethe.engine.experiment.sweep.SweepBackend;
 import org.lethe.engine.experiment.sweep.SweepPlan;
@@ -23,6 +26,7 @@ import org.lethe.engine.job.JobContext;
 import org.lethe.engine.unlearning.MethodRegistry;
 import org.lethe.viz.ChartStyle;
 import org.lethe.viz.report.ReportExport;
+import org.lethe.viz.report.StudyReportExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,9 +70,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (!Studies.UNLEARNING.equals(StudyFiles.kindOf(scenarioFile))) {
+            return runStudy(stdout);
+        }
         Scenario scenario = ScenarioFiles.read(scenarioFile);
         engine.apply();
-        JobContext ctx = new JobContext(new StderrProgress(spec.commandLine().getErr(), false), new CancellationToken());
+        JobContext ctx = context();
         ScenarioRunner.Result result;
         try (SweepRunner sweeps = sweepRunner()) {
             Files.createDirectories(out);
@@ -98,6 +105,31 @@ final class RunCommand implements Callable<Integer> {
                     u.forgetAccuracy(), u.retainAccuracy(), u.testAccuracy(), u.miaAuc(), m.avgGap().mean(),
                     m.seconds(), m.warnings().isEmpty() ? "" : "  ! " + String.join("; ", m.warnings()));
         }
+        return 0;
+    }
+
+    private JobContext context() {
+        return new JobContext(new StderrProgress(spec.commandLine().getErr(), false), new CancellationToken());
+    }
+
+    /** A study file (SISA, DeltaGrad, ... sweeps): runs in-process and writes its table report. */
+    private int runStudy(PrintWriter stdout) throws Exception {
+        StudyFiles.LoadedStudy study = StudyFiles.read(scenarioFile, Studies.standard());
+        if (spark != null || !sparkConf.isEmpty()) {
+            throw new LetheException(scenarioFile + ": studies of kind '" + study.spec().kind()
+                    + "' run in-process; drop --spark");
+        }
+        engine.apply();
+        Files.createDirectories(out);
+        StudyReport report = study.run(DatasetCatalog.fromEnvironment(), context());
+        StudyReportExport.write(report, out, ChartStyle.standard());
+        if (json) {
+            stdout.println(StudyFiles.toJson(report));
+            return 0;
+        }
+        stdout.printf(Locale.ROOT, "%s (%s): %s, seeds %s -> %s%n", report.scenario(), report.kind(),
+                report.dataset(), report.seeds(), out);
+        StudyTable.print(report, stdout);
         return 0;
     }
 

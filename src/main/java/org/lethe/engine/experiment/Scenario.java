@@ -10,7 +10,7 @@ import org.lethe.engine.LetheException;
  * A scenario file: everything needed to rerun a comparison. Schema (JSON, documented in
  * {@code docs/scenarios.md}):
  * <pre>
- * {"name", "description", "dataset", "trainLimit", "model": {"architecture", "hiddenWidths"},
+ * {"kind": "unlearning" (optional), "name", "description", "dataset", "trainLimit", "model": {"architecture", "hiddenWidths"},
  *  "training": {"epochs", "batchSize", "optimizer", "lr", "momentum", "weightDecay"},
  *  "forget", "retainAvailable", "seeds": [..], "retainSample",
  *  "methods": [{"id", "label", "params": {..}}]}
@@ -28,7 +28,7 @@ import org.lethe.engine.LetheException;
  * @param retainSample size of the retain evaluation sample (null: the default)
  * @param methods the methods to compare with the retrained model
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
+@JsonIgnoreProperties(value = "kind", ignoreUnknown = false) // kind: checked by ScenarioFiles
 public record Scenario(String name, String description, String dataset, Integer trainLimit, ModelEntry model,
         TrainingEntry training, String forget, Boolean retainAvailable, List<Long> seeds, Integer retainSample,
         List<MethodEntry> methods) {

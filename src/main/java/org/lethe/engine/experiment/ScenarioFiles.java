@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.lethe.engine.LetheException;
 import org.lethe.engine.data.forget.ForgetSetSpec;
+import org.lethe.engine.experiment.study.Studies;
+import org.lethe.engine.experiment.study.StudyFiles;
 import org.lethe.engine.model.Architecture;
 
 /**
@@ -37,6 +39,11 @@ public final class ScenarioFiles {
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw new LetheException(file + ": " + Files.size(file) + " bytes is too large for a scenario file");
+            }
+            String kind = StudyFiles.kindOf(file);
+            if (!Studies.UNLEARNING.equals(kind)) {
+                throw new LetheException(file + ": a study of kind '" + kind + "', not a comparison of unlearning "
+                        + "methods; run it with 'lethe run " + file.getFileName() + " --out DIR'");
             }
             Scenario scenario = JSON.readValue(file.toFile(), Scenario.class);
             if (scenario == null) {

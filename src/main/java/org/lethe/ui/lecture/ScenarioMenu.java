@@ -14,6 +14,8 @@ import javafx.stage.FileChooser;
 import org.lethe.engine.LetheException;
 import org.lethe.engine.experiment.Scenario;
 import org.lethe.engine.experiment.ScenarioFiles;
+import org.lethe.engine.experiment.study.Studies;
+import org.lethe.engine.experiment.study.StudyFiles;
 import org.lethe.ui.common.DialogService;
 
 /**
@@ -32,6 +34,9 @@ final class ScenarioMenu {
             demoItem.setOnAction(e -> demo.run());
             menu.getItems().setAll(demoItem, new SeparatorMenuItem());
             for (Path file : files(folder)) {
+                if (isStudy(file)) {
+                    continue; // SISA / DeltaGrad / ... sweeps run from the command line
+                }
                 MenuItem item;
                 try {
                     Scenario s = ScenarioFiles.read(file);
@@ -65,6 +70,14 @@ final class ScenarioMenu {
         };
         refresh.run();
         menu.setOnShowing(e -> refresh.run());
+    }
+
+    private static boolean isStudy(Path file) {
+        try {
+            return !Studies.UNLEARNING.equals(StudyFiles.kindOf(file));
+        } catch (LetheException e) {
+            return false; // listed as unreadable below
+        }
     }
 
     /** The scenario files in {@code folder}, by name. */

@@ -1,0 +1,76 @@
+package org.lethe.viz;
+
+import java.util.Map;
+import java.util.Objects;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.lethe.engine.experiment.study.StudyChart;
+import org.lethe.engine.experiment.study.StudyReport;
+
+/**
+ * Draws a {@link StudyChart} from its study's table: one line with markers per y column, in the
+ * colour-blind-safe method colours, rows without a number in the x or y column left out. A
+ * log x axis drops rows with x at or below zero.
+ */
+public final class StudyLineChart {
+
+    private StudyLineChart() {
+    }
+
+    /** The chart {@code spec} over {@code report}'s rows. */
+    public static JFreeChart build(StudyReport report, StudyChart spec, ChartStyle style) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(style, "style");
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (String column : spec.yColumns()) {
+            XYSeries series = new XYSeries(labelOf(report, column), false, true);
+            for (Map<String, Object> row : report.rows()) {
+                Double x = number(row.get(spec.xColumn()));
+                Double y = number(row.get(column));
+                if (x != null && y != null && (!spec.logX() || x > 0)) {
+                    series.add(x, y);
+                }
+            }
+            data.addSeries(series);
+        }
+        ValueAxis xAxis;
+        if (spec.logX()) {
+            LogAxis log = new LogAxis(spec.xLabel());
+            log.setBase(10);
+            log.setNumberFormatOverride(Charts.format("0.###"));
+            xAxis = log;
+        } else {
+            NumberAxis lin = new NumberAxis(spec.xLabel());
+            lin.setAutoRangeIncludesZero(false);
+            xAxis = lin;
+        }
+        NumberAxis yAxis = new NumberAxis(spec.yLabel());
+        yAxis.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < spec.yColumns().size(); i++) {
+            renderer.setSeriesPaint(i, Palette.method(i));
+            renderer.setSeriesStroke(i, style.line());
+        }
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        JFreeChart chart = new JFreeChart(spec.title(), plot);
+        return style.apply(chart);
+    }
+
+    private static String labelOf(StudyReport report, String column) {
+        return report.columns().stream().filter(c -> c.id().equals(column)).map(StudyReport.Column::label)
+                .findFirst().orElse(column);
+    }
+
+    private static Double number(Object value) {
+        if (value instanceof Number n && !Double.isNaN(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        return null;
+    }
+}
