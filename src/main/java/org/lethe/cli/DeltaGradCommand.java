@@ -195,6 +195,7 @@ final class DeltaGradCommand implements Callable<Integer> {
         report.put("iterations", cache.iterations());
         report.put("exactSteps", update.exactSteps());
         report.put("approximateSteps", update.approximateSteps());
+        report.put("fallbackSteps", update.fallbackSteps());
         report.put("firstAffectedIteration", update.firstAffectedIteration());
         report.put("trainSeconds", cache.trainSeconds());
         report.put("seconds", update.seconds());

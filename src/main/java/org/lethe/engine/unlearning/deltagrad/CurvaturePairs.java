@@ -21,6 +21,7 @@ final class CurvaturePairs {
     private double sigma;
     private double[][] inverse;
     private boolean prepared;
+    private int rejected;
 
     CurvaturePairs(int capacity, double minSigma) {
         this.capacity = capacity;
@@ -29,12 +30,14 @@ final class CurvaturePairs {
 
     /**
      * Adds a pair, dropping the oldest beyond the capacity. A pair with {@code s = 0} carries no
-     * curvature information and is ignored.
+     * curvature information, and one with {@code sᵀy ≤ 0} (negative curvature, possible for
+     * non-convex losses) would make the approximation indefinite: both are ignored.
      *
      * @return whether the pair was kept
      */
     boolean add(double[] sNew, double[] yNew) {
-        if (dot(sNew, sNew) == 0) {
+        if (dot(sNew, sNew) == 0 || !(dot(sNew, yNew) > 0)) {
+            rejected++;
             return false;
         }
         pairs.addLast(new double[][] {sNew, yNew});
@@ -43,6 +46,11 @@ final class CurvaturePairs {
         }
         prepared = false;
         return true;
+    }
+
+    /** Number of pairs refused so far (zero step or non-positive curvature). */
+    int rejected() {
+        return rejected;
     }
 
     boolean isEmpty() {

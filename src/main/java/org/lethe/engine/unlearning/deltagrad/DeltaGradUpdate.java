@@ -10,8 +10,8 @@ package org.lethe.engine.unlearning.deltagrad;
  *     taken from the cache unchanged
  * @param exactSteps iterations whose gradient was computed exactly on the whole new batch
  * @param approximateSteps iterations whose batch gradient came from the L-BFGS approximation
- * @param fallbackSteps approximate iterations computed exactly because no usable curvature pair existed
- *     (counted in {@code exactSteps} too)
+ * @param fallbackSteps iterations due for approximation that were computed exactly because no usable
+ *     curvature pair existed or the linearised step would have overshot (counted in {@code exactSteps} too)
  * @param skippedSteps iterations whose batch became empty (no step)
  * @param seconds wall time of the update
  */

@@ -71,9 +71,11 @@ class CurvaturePairsTest {
     }
 
     @Test
-    void zeroStepsAreIgnoredAndSigmaIsFloored() {
+    void zeroStepsAndNegativeCurvatureAreIgnoredAndSigmaIsFloored() {
         CurvaturePairs pairs = new CurvaturePairs(2, 0.25);
         assertThat(pairs.add(new double[3], new double[] {1, 2, 3})).isFalse();
+        assertThat(pairs.add(new double[] {1, 0, 0}, new double[] {-0.5, 1, 0})).isFalse();
+        assertThat(pairs.rejected()).isEqualTo(2);
         assertThat(pairs.isEmpty()).isTrue();
         pairs.add(new double[] {1, 0, 0}, new double[] {0.01, 0, 0});
         assertThat(pairs.sigma()).isEqualTo(0.25);

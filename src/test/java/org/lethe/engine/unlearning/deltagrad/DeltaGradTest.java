@@ -150,6 +150,26 @@ class DeltaGradTest {
     }
 
     @Test
+    void aLargeLearningRateMakesStepsExactInsteadOfRunningAway() {
+        // the 784-300-10 MLP at learning rate 0.5: some linearised steps would overshoot
+        ModelSpec mlp = ModelSpec.mlp(SPLIT.shape(), 10).withPrecision(org.lethe.engine.model.Precision.DOUBLE)
+                .withSeed(3);
+        TrainingConfig fast = new TrainingConfig(40, 300, org.lethe.engine.model.optim.OptimizerConfig.sgd(0, 1e-3),
+                org.lethe.engine.model.optim.LrSchedule.constant(0.5), 11L);
+        TrainingCache cache = CachedTraining.train(mlp, first(300), fast, CTX);
+        double[] before = cache.finalParams();
+        UpdatePlan plan = UpdatePlan.deletion(cache, new int[] {8, 99, 250});
+        double[] retrained = SameOrderRetrain.run(plan, CTX);
+        DeltaGradUpdate update = new DeltaGrad(SETTINGS).apply(plan, CTX);
+        double moved = l2(before, retrained);
+        double error = l2(update.params(), retrained);
+        assertThat(update.fallbackSteps()).isPositive();
+        assertThat(error / moved).as("|DG - R| = %s, |O - R| = %s", error, moved).isLessThan(0.8);
+        assertThat(DeltaGrad.overshoots(new double[] {1, 0}, new double[] {3, 0}, 0.5, 0)).isTrue();
+        assertThat(DeltaGrad.overshoots(new double[] {1, 0}, new double[] {1, 0}, 0.5, 0)).isFalse();
+    }
+
+    @Test
     void sameSeedGivesIdenticalParameters() {
         double[][] results = new double[2][];
         for (int k = 0; k < 2; k++) {
