@@ -247,7 +247,7 @@ public final class DeltaGradDeletionStudy implements Study<DeltaGradDeletionStud
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
+        return new java.math.BigDecimal(String.valueOf(v)).stripTrailingZeros().toPlainString();
     }
 
     private static int atLeast(String field, Integer value, int min) {
