@@ -147,10 +147,10 @@ public final class AmnesiacMemoryStudy implements Study<AmnesiacMemoryStudy.Sett
                 .column("l2ToRetrained", "L2 to retrained", 3)
                 .column("storedBytes", "stored bytes", 0)
                 .column("seconds", "seconds", 2)
-                .column("l2Amnesiac", "chart: L2, amnesiac", 3)
-                .column("l2PerSample", "chart: L2, per-sample", 3)
-                .column("mbAmnesiac", "chart: MB, amnesiac", 1)
-                .column("mbPerSample", "chart: MB, per-sample", 1)
+                .column("l2Amnesiac", "L2, amnesiac", 3)
+                .column("l2PerSample", "L2, per-sample", 3)
+                .column("mbAmnesiac", "MB, amnesiac", 1)
+                .column("mbPerSample", "MB, per-sample", 1)
                 .chart(new StudyChart("distance", "Distance to the same-order retrain", "count",
                         "sensitive samples", List.of("l2Amnesiac", "l2PerSample"), "L2 to retrained", true))
                 .chart(new StudyChart("memory", "Stored updates", "count", "sensitive samples",
@@ -165,8 +165,8 @@ public final class AmnesiacMemoryStudy implements Study<AmnesiacMemoryStudy.Sett
                 + "batches, all stored), so it also removes its batch-mates' learning; per-sample amnesiac subtracts "
                 + "only each sensitive sample's own accumulated contribution (one stored vector per sample, "
                 + "independent of epochs). 'seconds' is the training time for the original, the retrain time for "
-                + "retrain and the undo time for the two amnesiac variants. The 'chart:' columns repeat L2 and "
-                + "stored megabytes per method so that the charts can draw one line per method.");
+                + "retrain and the undo time for the two amnesiac variants. The last four columns repeat L2 and "
+                + "stored megabytes, one column per method, so that the charts can draw one line per method.");
         return b.build();
     }
 }
