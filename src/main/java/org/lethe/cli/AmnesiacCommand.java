@@ -6,27 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lethe.engine.data.ImageDataset;
-import org.lethe.engine.data.IndexView;
 import org.lethe.engine.data.forget.ForgetSetSpec;
 import org.lethe.engine.data.forget.ForgetSplit;
-import org.lethe.engine.evaluation.Predictions;
-import org.lethe.engine.evaluation.metric.ParameterDistance;
 import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.Architecture;
-import org.lethe.engine.model.BatchHook;
-import org.lethe.engine.model.ModelFactory;
 import org.lethe.engine.model.ModelSpec;
-import org.lethe.engine.model.Network;
-import org.lethe.engine.model.Trainer;
 import org.lethe.engine.model.TrainingConfig;
-import org.lethe.engine.model.TrainingResult;
-import org.lethe.engine.unlearning.amnesiac.AmnesiacRecorder;
-import org.lethe.engine.unlearning.amnesiac.AmnesiacResult;
-import org.lethe.engine.unlearning.amnesiac.AmnesiacUnlearning;
-import org.lethe.engine.unlearning.amnesiac.PerSampleRecorder;
-import org.lethe.engine.unlearning.amnesiac.PerSampleUnlearning;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.lethe.engine.unlearning.amnesiac.AmnesiacComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,69 +72,43 @@ final class AmnesiacCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.sgd(epochs, batchSize, lr, 0, 0, seed);
         ForgetSetSpec forgetSpec = ForgetSetSpec.parse(forget);
         ForgetSplit split = forgetSpec.resolve(data, seed);
-        int[] sensitive = split.forget().toArray();
         JobContext ctx = new JobContext(new StderrProgress(spec.commandLine().getErr(), json), new CancellationToken());
-        IndexView test = data.test().all("test");
-
-        Network network = ModelFactory.build(modelSpec);
-        AmnesiacRecorder batches = AmnesiacRecorder.forSensitive(sensitive);
-        PerSampleRecorder samples = PerSampleRecorder.forSensitive(network, data.train(), config, sensitive);
-        BatchHook both = step -> {
-            batches.afterStep(step);
-            samples.afterStep(step);
-        };
-        TrainingResult original = new Trainer().train(network, data.train().all("train"), test, config, both, ctx);
-
-        long t0 = System.nanoTime();
-        TrainingResult retrained = new Trainer().replay(modelSpec, data.train(), config, original.epochOrders(),
-                sensitive, null, BatchHook.NONE, ctx);
-        double retrainSeconds = (System.nanoTime() - t0) / 1e9;
-        long t1 = System.nanoTime();
-        AmnesiacResult amnesiac = new AmnesiacUnlearning(original.network(), batches).unlearn(sensitive);
-        double amnesiacSeconds = (System.nanoTime() - t1) / 1e9;
-        long t2 = System.nanoTime();
-        AmnesiacResult perSample = new PerSampleUnlearning(original.network(), samples).unlearn(sensitive);
-        double perSampleSeconds = (System.nanoTime() - t2) / 1e9;
-
-        float[] reference = flat(retrained.network());
+        AmnesiacComparison.Outcome r = AmnesiacComparison.run(data, modelSpec, config, split, ctx);
+        double retrainSeconds = r.retrainSeconds();
         Map<String, Object> models = new LinkedHashMap<>();
-        models.put("original", metrics(original.network(), split, test, reference));
-        models.put("retrained", metrics(retrained.network(), split, test, reference));
-        models.put("unlearned", metrics(amnesiac.network(), split, test, reference));
-        models.put("perSampleUnlearned", metrics(perSample.network(), split, test, reference));
+        models.put("original", metrics(r.original()));
+        models.put("retrained", metrics(r.retrained()));
+        models.put("unlearned", metrics(r.amnesiac()));
+        models.put("perSampleUnlearned", metrics(r.perSample()));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("method", "amnesiac");
-        report.put("forget", Map.of("spec", forgetSpec.toText(), "count", sensitive.length));
-        report.put("seconds", amnesiacSeconds);
-        report.put("perSampleSeconds", perSampleSeconds);
+        report.put("forget", Map.of("spec", forgetSpec.toText(), "count", r.sensitive()));
+        report.put("seconds", r.amnesiacSeconds());
+        report.put("perSampleSeconds", r.perSampleSeconds());
         report.put("retrainSeconds", retrainSeconds);
-        report.put("batchesUndone", amnesiac.updatesUndone());
-        report.put("storageBytes", Map.of("amnesiac", amnesiac.storageBytes(), "perSample", perSample.storageBytes()));
-        report.put("perSampleExact", samples.exactForOptimizer());
+        report.put("batchesUndone", r.batchesUndone());
+        report.put("storageBytes", Map.of("amnesiac", r.amnesiacBytes(), "perSample", r.perSampleBytes()));
+        report.put("perSampleExact", r.perSampleExact());
         report.put("models", models);
         if (json) {
             out.println(Json.write(report));
         } else {
             out.printf(Locale.ROOT, "forget %s (%d samples, marked sensitive before training); retrain %.1f s%n",
-                    forgetSpec.toText(), sensitive.length, retrainSeconds);
+                    forgetSpec.toText(), r.sensitive(), retrainSeconds);
             out.printf(Locale.ROOT, "  amnesiac: %d batch updates undone, %,d bytes stored; per-sample: %,d bytes%n",
-                    amnesiac.updatesUndone(), amnesiac.storageBytes(), perSample.storageBytes());
+                    r.batchesUndone(), r.amnesiacBytes(), r.perSampleBytes());
             models.forEach((name, m) -> out.printf("  %-19s %s%n", name, m));
         }
         return 0;
     }
 
-    private static Map<String, Double> metrics(Network network, ForgetSplit split, IndexView test, float[] reference) {
+    private static Map<String, Double> metrics(AmnesiacComparison.Scores s) {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("forgetAccuracy", 100 * Predictions.compute(network, split.forget()).accuracy());
-        m.put("retainAccuracy", 100 * Predictions.compute(network, split.retain()).accuracy());
-        m.put("testAccuracy", 100 * Predictions.compute(network, test).accuracy());
-        m.put("forgetLoss", Predictions.compute(network, split.forget()).meanLoss());
-        m.put("l2ToRetrained", ParameterDistance.l2(flat(network), reference));
+        m.put("forgetAccuracy", s.forgetAccuracy());
+        m.put("retainAccuracy", s.retainAccuracy());
+        m.put("testAccuracy", s.testAccuracy());
+        m.put("forgetLoss", s.forgetLoss());
+        m.put("l2ToRetrained", s.l2ToRetrained());
         return m;
-    }
-
-    private static float[] flat(Network network) {
-        return network.params().castTo(DataType.FLOAT).toFloatVector();
     }
 }

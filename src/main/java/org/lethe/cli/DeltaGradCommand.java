@@ -1,34 +1,21 @@
 package org.lethe.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.ImageSplit;
-import org.lethe.engine.data.IndexView;
-import org.lethe.engine.evaluation.Predictions;
-import org.lethe.engine.evaluation.metric.ParameterDistance;
 import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.Architecture;
 import org.lethe.engine.model.ModelSpec;
-import org.lethe.engine.model.Network;
-import org.lethe.engine.model.Precision;
 import org.lethe.engine.model.TrainingConfig;
-import org.lethe.engine.model.optim.LrSchedule;
-import org.lethe.engine.model.optim.OptimizerConfig;
-import org.lethe.engine.unlearning.deltagrad.CachedTraining;
-import org.lethe.engine.unlearning.deltagrad.DeltaGrad;
+import org.lethe.engine.unlearning.deltagrad.DeltaGradComparison;
 import org.lethe.engine.unlearning.deltagrad.DeltaGradParams;
 import org.lethe.engine.unlearning.deltagrad.DeltaGradUpdate;
-import org.lethe.engine.unlearning.deltagrad.SameOrderRetrain;
 import org.lethe.engine.unlearning.deltagrad.TrainingCache;
-import org.lethe.engine.unlearning.deltagrad.UpdatePlan;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -135,58 +122,29 @@ final class DeltaGradCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot delete " + deleteCount + " and add "
                     + addCount + " of " + n + " training samples");
         }
-        int[] chosen = choose(n, deleteCount + addCount, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17));
-        int[] added = Arrays.copyOfRange(chosen, 0, addCount);
-        int[] deleted = Arrays.copyOfRange(chosen, addCount, chosen.length);
-        BitSet heldOut = new BitSet(n);
-        for (int i : added) {
-            heldOut.set(i);
-        }
-        IndexView train = new IndexView(split, java.util.stream.IntStream.range(0, n).filter(i -> !heldOut.get(i))
-                .toArray(), "train");
-        ModelSpec modelSpec = ModelSpec.defaults(architecture, data.shape(), data.numClasses())
-                .withPrecision(Precision.DOUBLE).withSeed(seed);
-        LrSchedule schedule = lrStep > 0 ? new LrSchedule.Step(lr, lrStep, lrGamma) : LrSchedule.constant(lr);
-        TrainingConfig config = new TrainingConfig(epochs, batchSize, OptimizerConfig.sgd(0, l2), schedule, seed);
+        DeltaGradComparison.Request request = DeltaGradComparison.choose(n, deleteCount, addCount, seed);
+        ModelSpec modelSpec = DeltaGradComparison.model(architecture, null, data.shape(), data.numClasses(), seed);
+        TrainingConfig config = DeltaGradComparison.sgd(epochs, batchSize, lr, lrStep, lrGamma, l2, seed);
         JobContext ctx = new JobContext(new StderrProgress(spec.commandLine().getErr(), json), new CancellationToken());
 
-        TrainingCache cache = CachedTraining.train(modelSpec, train, config, ctx);
-        double[] original = cache.finalParams();
-        UpdatePlan plan = UpdatePlan.of(cache, deleted, added, seed);
-        // start both timed phases with a collected heap, so that neither pays for the other's (or the
-        // cached training's) garbage: the comparison is the command's purpose
-        System.gc();
-        long t0 = System.nanoTime();
-        long c0 = processCpuNanos();
-        double[] retrained = SameOrderRetrain.run(plan, ctx);
-        double retrainSeconds = (System.nanoTime() - t0) / 1e9;
-        double retrainCpu = (processCpuNanos() - c0) / 1e9;
-        System.gc();
-        long c1 = processCpuNanos();
-        DeltaGradUpdate update = new DeltaGrad(settings).apply(plan, ctx);
-        double cpu = (processCpuNanos() - c1) / 1e9;
-
-        IndexView forget = new IndexView(split, deleted, "forget");
-        IndexView addedView = new IndexView(split, added, "added");
-        BitSet gone = new BitSet(n);
-        for (int i : deleted) {
-            gone.set(i);
-        }
-        IndexView retain = new IndexView(split, train.stream().filter(i -> !gone.get(i)).toArray(), "retain");
-        IndexView test = data.test().all("test");
+        TrainingCache cache = DeltaGradComparison.train(split, request.added(), modelSpec, config, ctx);
+        DeltaGradComparison.Outcome result = DeltaGradComparison.compare(cache, request, settings, seed,
+                data.test().all("test"), ctx);
+        DeltaGradUpdate update = result.update();
         Map<String, Object> models = new LinkedHashMap<>();
-        models.put("original", metrics(cache.networkWith(original), forget, addedView, retain, test));
-        models.put("retrained", metrics(cache.networkWith(retrained), forget, addedView, retain, test));
-        models.put("unlearned", metrics(cache.networkWith(update.params()), forget, addedView, retain, test));
-        double distance = ParameterDistance.l2(update.params(), retrained);
-        double originalDistance = ParameterDistance.l2(original, retrained);
+        models.put("original", metrics(result.original()));
+        models.put("retrained", metrics(result.retrained()));
+        models.put("unlearned", metrics(result.unlearned()));
+        double distance = result.l2ToRetrained();
+        double originalDistance = result.l2OriginalToRetrained();
+        double retrainSeconds = result.retrainSeconds();
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("method", "deltagrad");
         report.put("model", architecture.id());
-        report.put("trainingSize", train.size());
-        report.put("forget", Map.of("count", deleted.length));
-        report.put("added", Map.of("count", added.length));
+        report.put("trainingSize", result.trainingSize());
+        report.put("forget", Map.of("count", result.deleted()));
+        report.put("added", Map.of("count", result.added()));
         report.put("settings", settings);
         report.put("epochs", epochs);
         report.put("batchSize", batchSize);
@@ -201,41 +159,29 @@ final class DeltaGradCommand implements Callable<Integer> {
         report.put("seconds", update.seconds());
         report.put("retrainSeconds", retrainSeconds);
         report.put("speedup", retrainSeconds / update.seconds());
-        if (cpu > 0 && retrainCpu > 0) {
-            report.put("cpuSeconds", cpu);
-            report.put("retrainCpuSeconds", retrainCpu);
-            report.put("cpuSpeedup", retrainCpu / cpu);
+        if (!Double.isNaN(result.cpuSpeedup())) {
+            report.put("cpuSeconds", result.cpuSeconds());
+            report.put("retrainCpuSeconds", result.retrainCpuSeconds());
+            report.put("cpuSpeedup", result.cpuSpeedup());
         }
         report.put("l2ToRetrained", distance);
         report.put("l2OriginalToRetrained", originalDistance);
-        report.put("relativeDistance", originalDistance > 0 ? distance / originalDistance : null);
+        report.put("relativeDistance", originalDistance > 0 ? result.distanceRatio() : null);
         report.put("storageBytes", cache.storageBytes());
         report.put("models", models);
         if (json) {
             out.println(Json.write(report));
         } else {
             out.printf(Locale.ROOT, "DeltaGrad on %s, %d training samples, %d iterations (batch %d): deleted %d, added %d%n",
-                    architecture.id(), train.size(), cache.iterations(), batchSize, deleted.length, added.length);
+                    architecture.id(), result.trainingSize(), cache.iterations(), batchSize, result.deleted(), result.added());
             out.printf(Locale.ROOT, "  update %.2f s (%d exact, %d approximate steps), same-order retrain %.2f s: %.1fx "
                     + "(CPU time %.1fx)%n", update.seconds(), update.exactSteps(), update.approximateSteps(),
-                    retrainSeconds, retrainSeconds / update.seconds(), retrainCpu / cpu);
+                    retrainSeconds, result.speedup(), result.cpuSpeedup());
             out.printf(Locale.ROOT, "  |unlearned - retrained| = %.3g, |original - retrained| = %.3g (ratio %.3g); "
                     + "cache %,d bytes%n", distance, originalDistance, distance / originalDistance, cache.storageBytes());
             models.forEach((name, m) -> out.printf("  %-10s %s%n", name, m));
         }
         return 0;
-    }
-
-    /**
-     * CPU time used by this process so far (all threads), or -1 where the JVM cannot tell. Unlike
-     * wall time it does not grow when other processes compete for the cores.
-     */
-    private static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 
     private int deleteCount(int trainingSize) {
@@ -256,30 +202,14 @@ final class DeltaGradCommand implements Callable<Integer> {
         return f == 0 ? 0 : Math.max(1, (int) Math.round(f * trainingSize));
     }
 
-    /** {@code k} distinct indices of {@code [0, n)} in random order (partial Fisher–Yates). */
-    private static int[] choose(int n, int k, SplittableRandom random) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        for (int i = 0; i < k; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        return Arrays.copyOf(all, k);
-    }
-
-    private static Map<String, Double> metrics(Network network, IndexView forget, IndexView added, IndexView retain,
-                                               IndexView test) {
+    private static Map<String, Double> metrics(DeltaGradComparison.Accuracies a) {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("forgetAccuracy", forget.isEmpty() ? null : 100 * Predictions.compute(network, forget).accuracy());
-        if (!added.isEmpty()) {
-            m.put("addedAccuracy", 100 * Predictions.compute(network, added).accuracy());
+        m.put("forgetAccuracy", a.forget());
+        if (a.added() != null) {
+            m.put("addedAccuracy", a.added());
         }
-        m.put("retainAccuracy", 100 * Predictions.compute(network, retain).accuracy());
-        m.put("testAccuracy", 100 * Predictions.compute(network, test).accuracy());
+        m.put("retainAccuracy", a.retain());
+        m.put("testAccuracy", a.test());
         return m;
     }
 }

@@ -120,12 +120,9 @@ final class UnlearnableCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         NoiseMode noiseMode = NoiseMode.fromId(mode);
         double radius = number("--eps", eps);
-        double step = stepSize == null ? radius / 10 : number("--step-size", stepSize);
-        int steps = pgdSteps == null ? UnlearnableParams.defaults(noiseMode).pgdSteps() : pgdSteps;
-        UnlearnableParams d = UnlearnableParams.defaults(noiseMode);
-        UnlearnableParams params = new UnlearnableParams(noiseMode, radius, step, steps, modelSteps, stopAccuracy,
-                maxIterations, noiseBatchSize, noiseLr, d.momentum(), d.weightDecay(), d.gradClip(), classSubset,
-                dropNegative, seed);
+        Double step = stepSize == null ? null : number("--step-size", stepSize);
+        UnlearnableParams params = UnlearnableParams.of(noiseMode, radius, step, pgdSteps, modelSteps, stopAccuracy,
+                maxIterations, noiseBatchSize, noiseLr, classSubset, dropNegative, seed);
         engine.apply();
         ImageDataset data = dataOptions.load();
         ModelSpec modelSpec = ModelSpec.defaults(Architecture.fromId(model), data.shape(), data.numClasses())

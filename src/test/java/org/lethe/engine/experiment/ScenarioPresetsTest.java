@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lethe.engine.data.forget.ForgetSetSpec;
+import org.lethe.engine.experiment.study.Studies;
+import org.lethe.engine.experiment.study.StudyFiles;
 import org.lethe.engine.model.Architecture;
 import org.lethe.engine.unlearning.MethodDescriptor;
 import org.lethe.engine.unlearning.MethodRegistry;
@@ -27,6 +29,10 @@ class ScenarioPresetsTest {
                 .contains("mnist-forget-class.json", "mnist-random10.json", "cifar10-random10.json");
         MethodRegistry registry = MethodRegistry.standard();
         for (Path preset : presets) {
+            if (!Studies.UNLEARNING.equals(StudyFiles.kindOf(preset))) {
+                assertThat(StudyFiles.read(preset, Studies.standard()).spec().description()).isNotBlank();
+                continue;
+            }
             Scenario s = ScenarioFiles.read(preset);
             assertThat(s.description()).as(preset.toString()).isNotBlank();
             Architecture.fromId(s.model().architecture());

@@ -27,7 +27,10 @@ public final class Studies {
 
     /** Every built-in study. */
     public static Studies standard() {
-        return new Studies(List.of());
+        return new Studies(List.of(
+                new DeltaGradDeletionStudy(),
+                new UnlearnableShareStudy(),
+                new AmnesiacMemoryStudy()));
     }
 
     /** A registry of exactly {@code studies} (tests). */

@@ -19,6 +19,10 @@
  * optimizer is plain SGD without momentum (see {@link
  * org.lethe.engine.unlearning.amnesiac.PerSampleRecorder} for why, and for weight decay).
  *
+ * <p>{@link org.lethe.engine.unlearning.amnesiac.AmnesiacComparison} trains once with both recorders,
+ * retrains in the same order and undoes a sensitive set both ways; the {@code lethe amnesiac} command
+ * and the {@code amnesiac-memory} study both run it.
+ *
  * <p>Neither recorder reverts batch-norm running statistics (the reference code does not either).
  */
 package org.lethe.engine.unlearning.amnesiac;

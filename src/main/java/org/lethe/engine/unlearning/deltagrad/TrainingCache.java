@@ -162,6 +162,17 @@ public final class TrainingCache {
         return trainSeconds;
     }
 
+    /**
+     * An independent cache with the same trajectory and training set, at revision 0, so that several
+     * requests can each be served against the same trained model. Cheap: an update replaces whole
+     * per-iteration arrays and never writes into them, so the copy shares those arrays and only
+     * copies the arrays that point to them ({@code O(T)} references, not {@code O(T·p)} values).
+     */
+    public TrainingCache snapshot() {
+        return new TrainingCache(spec, split, config, initialParams, epochOf, learningRates, batches.clone(),
+                params.clone(), gradients.clone(), finalParams, (BitSet) members.clone(), trainSeconds);
+    }
+
     /** How many updates have been applied; a plan is only valid for the revision it was made for. */
     public int revision() {
         return revision;

@@ -23,6 +23,10 @@
  * baseline DeltaGrad approximates and is judged against: the same initial parameters and the same
  * batches, minus the deleted and plus the added samples, emptied batches skipped.
  *
+ * <p><b>Experiment.</b> {@link org.lethe.engine.unlearning.deltagrad.DeltaGradComparison} chooses a
+ * request's samples, trains the cache and compares DeltaGrad with the retrain for one request; the
+ * {@code lethe deltagrad} command and the {@code deltagrad-deletion} study both run it.
+ *
  * <p>Only float64 logistic regression and MLP networks (no batch norm, no dropout) qualify: the
  * gradient must be a deterministic function of the parameters and the batch.
  */

@@ -94,6 +94,24 @@ public record UnlearnableParams(
                 false, 0);
     }
 
+    /**
+     * Settings from the choices a user makes (the CLI's options, a study's settings), with the
+     * reference optimizer of the noise-generation model for the rest (momentum 0.9, weight decay
+     * 5e-4, gradient norm clipped at 5).
+     *
+     * @param stepSize sign step; null for {@code eps/10}, the paper's ratio (0.8/255 at 8/255)
+     * @param pgdSteps descent steps per pass; null for the mode's default (20 sample-wise, 1 class-wise)
+     * @throws MethodParamException naming the first value out of range
+     */
+    public static UnlearnableParams of(NoiseMode mode, double eps, Double stepSize, Integer pgdSteps, int modelSteps,
+                                       double stopAccuracy, int maxIterations, int batchSize, double lr,
+                                       double classSubset, boolean dropNegativeNoise, long seed) {
+        UnlearnableParams d = defaults(mode == null ? NoiseMode.SAMPLE_WISE : mode);
+        return new UnlearnableParams(mode, eps, stepSize == null ? eps / 10 : stepSize,
+                pgdSteps == null ? d.pgdSteps() : pgdSteps, modelSteps, stopAccuracy, maxIterations, batchSize, lr,
+                d.momentum(), d.weightDecay(), d.gradClip(), classSubset, dropNegativeNoise, seed);
+    }
+
     /** These settings with another radius. */
     public UnlearnableParams withEps(double newEps) {
         return new UnlearnableParams(mode, newEps, stepSize, pgdSteps, modelSteps, stopAccuracy, maxIterations,
