@@ -1,6 +1,10 @@
 package org.lethe.viz;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -29,21 +33,29 @@ public final class StudyLineChart {
         Objects.requireNonNull(style, "style");
         XYSeriesCollection data = new XYSeriesCollection();
         for (String column : spec.yColumns()) {
-            XYSeries series = new XYSeries(labelOf(report, column), false, true);
-            for (Map<String, Object> row : report.rows()) {
-                Double x = number(row.get(spec.xColumn()));
-                Double y = number(row.get(column));
-                if (x != null && y != null && (!spec.logX() || x > 0)) {
-                    series.add(x, y);
+            for (Object group : groups(report, spec)) {
+                String name = group == null ? labelOf(report, column)
+                        : spec.yColumns().size() == 1 ? group.toString() : group + ", " + labelOf(report, column);
+                XYSeries series = new XYSeries(name, false, true);
+                for (Map<String, Object> row : report.rows()) {
+                    Double x = number(row.get(spec.xColumn()));
+                    Double y = number(row.get(column));
+                    boolean inGroup = group == null || group.equals(row.get(spec.series()));
+                    if (inGroup && x != null && y != null && (!spec.logX() || x > 0)) {
+                        series.add(x, y);
+                    }
+                }
+                if (!series.isEmpty()) {
+                    data.addSeries(series);
                 }
             }
-            data.addSeries(series);
         }
         ValueAxis xAxis;
         if (spec.logX()) {
             LogAxis log = new LogAxis(spec.xLabel());
             log.setBase(10);
             log.setNumberFormatOverride(Charts.format("0.###"));
+            Charts.decadeTicks(log);
             xAxis = log;
         } else {
             NumberAxis lin = new NumberAxis(spec.xLabel());
@@ -53,13 +65,27 @@ public final class StudyLineChart {
         NumberAxis yAxis = new NumberAxis(spec.yLabel());
         yAxis.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < spec.yColumns().size(); i++) {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, Palette.method(i));
             renderer.setSeriesStroke(i, style.line());
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         JFreeChart chart = new JFreeChart(spec.title(), plot);
         return style.apply(chart);
+    }
+
+    /** The distinct values of the series column in row order, or a single null group without one. */
+    private static List<Object> groups(StudyReport report, StudyChart spec) {
+        if (spec.series() == null) {
+            return java.util.Collections.singletonList(null);
+        }
+        Set<Object> values = new LinkedHashSet<>();
+        for (Map<String, Object> row : report.rows()) {
+            if (row.get(spec.series()) != null) {
+                values.add(row.get(spec.series()));
+            }
+        }
+        return new ArrayList<>(values);
     }
 
     private static String labelOf(StudyReport report, String column) {

@@ -11,7 +11,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lethe.engine.LetheException;
@@ -62,8 +66,23 @@ public final class StudyFiles {
         if (!node.isObject()) {
             throw new LetheException(file + ": 'settings' must be an object, found " + node.getNodeType());
         }
+        rejectUnknownFields(file, node, study.settingsType());
         S settings = parse(file, node, study.settingsType(), "settings.");
         return new LoadedStudy(spec, study, settings);
+    }
+
+    /**
+     * Names a misspelt setting before the record's own checks run (a typo in a required setting would
+     * otherwise be reported as that setting missing).
+     */
+    private static void rejectUnknownFields(Path file, JsonNode node, Class<? extends Record> type) {
+        List<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new LetheException(file + ": unknown field 'settings." + name + "'; known fields: " + known);
+            }
+        }
     }
 
     private static JsonNode tree(Path file) {

@@ -102,6 +102,25 @@ class StudyFilesTest {
     }
 
     @Test
+    void aSeriesColumnSplitsTheRowsIntoOneLinePerValue() {
+        StudySpec spec = new StudySpec("squares", "s", "", "mnist", null, null, null);
+        StudyReport.Builder b = StudyReport.builder(spec).column("method", "method", 0).column("x", "x", 0)
+                .column("y", "y", 1);
+        for (String method : List.of("a", "b")) {
+            for (int x = 1; x <= 3; x++) {
+                b.row(Map.of("method", method, "x", x, "y", method.equals("a") ? x : 10.0 * x));
+            }
+        }
+        StudyReport report = b.build();
+        var chart = org.lethe.viz.StudyLineChart.build(report,
+                new StudyChart("c", "C", "x", "x", List.of("y"), "y", true, "method"), ChartStyle.standard());
+        var data = chart.getXYPlot().getDataset();
+        assertThat(data.getSeriesCount()).isEqualTo(2);
+        assertThat(data.getSeriesKey(0)).isEqualTo("a");
+        assertThat(data.getYValue(1, 2)).isEqualTo(30.0);
+    }
+
+    @Test
     void badFilesNameTheFileAndTheField() throws Exception {
         Path unknownKind = file("{\"kind\": \"cubes\", \"name\": \"c\", \"dataset\": \"mnist\"}");
         assertThatThrownBy(() -> StudyFiles.read(unknownKind, STUDIES)).isInstanceOf(LetheException.class)
@@ -110,6 +129,10 @@ class StudyFilesTest {
         Path unknownSetting = file("{\"kind\": \"squares\", \"name\": \"s\", \"dataset\": \"mnist\","
                 + " \"settings\": {\"n\": 2, \"m\": 1}}");
         assertThatThrownBy(() -> StudyFiles.read(unknownSetting, STUDIES)).hasMessageContaining("'settings.m'");
+        Path misspeltRequired = file("{\"kind\": \"squares\", \"name\": \"s\", \"dataset\": \"mnist\","
+                + " \"settings\": {\"nn\": 2}}");
+        assertThatThrownBy(() -> StudyFiles.read(misspeltRequired, STUDIES)).hasMessageContaining("'settings.nn'")
+                .hasMessageContaining("[n]");
         Path badValue = file("{\"kind\": \"squares\", \"name\": \"s\", \"dataset\": \"mnist\", \"settings\": {\"n\": 0}}");
         assertThatThrownBy(() -> StudyFiles.read(badValue, STUDIES)).isInstanceOf(LetheException.class)
                 .hasMessageContaining("n must be at least 1, was 0");
