@@ -37,6 +37,7 @@ public final class DatasetBrowserViewModel {
     private final ReadOnlyStringWrapper summaryText = new ReadOnlyStringWrapper("");
     private final ObservableList<ClassFilter> classFilters = FXCollections.observableArrayList();
     private final ObjectProperty<ClassFilter> classFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<SampleOrder> order = new SimpleObjectProperty<>();
     private final ObservableList<Integer> visibleIndices = FXCollections.observableArrayList();
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
     private final ForgetSelection forgetSelection = new ForgetSelection();
@@ -57,6 +58,11 @@ public final class DatasetBrowserViewModel {
         this.jobs = jobs;
         this.catalog = catalog;
         classFilter.addListener((obs, old, filter) -> refreshVisible());
+        order.addListener((obs, old, now) -> {
+            if (!quiet) {
+                refreshVisible();
+            }
+        });
         trainLimit.addListener((obs, old, limit) -> {
             if (full != null && !quiet) {
                 applyLimit(full, limit);
@@ -135,6 +141,7 @@ public final class DatasetBrowserViewModel {
 
     private void display(ImageDataset all, ImageDataset loaded) {
         forgetSelection.reset(loaded);
+        quietOrderReset();
         origin.set(fullSource == null ? null
                 : new DatasetOrigin(fullSource, loaded == all ? fullLimit : Integer.valueOf(loaded.train().count())));
         dataset.set(loaded);
@@ -176,7 +183,27 @@ public final class DatasetBrowserViewModel {
                 indices.add(i);
             }
         }
-        visibleIndices.setAll(indices);
+        SampleOrder sort = order.get();
+        visibleIndices.setAll(sort == null || sort.keys().length != train.count() ? indices : sort.arrange(indices));
+    }
+
+    /** Drops the order without redrawing (the caller redraws): scores belong to the old dataset. */
+    private void quietOrderReset() {
+        boolean wasQuiet = quiet;
+        quiet = true;
+        try {
+            order.set(null);
+        } finally {
+            quiet = wasQuiet;
+        }
+    }
+
+    /**
+     * The order of the grid: null for index order, else by a score per training image of the shown
+     * dataset (showing another dataset resets it to null).
+     */
+    public ObjectProperty<SampleOrder> orderProperty() {
+        return order;
     }
 
     /** The loaded dataset, or null before the first load. */

@@ -55,6 +55,13 @@ public final class MainWindowController {
     @FXML private TableColumn<ClassRow, String> classColumn;
     @FXML private TableColumn<ClassRow, Integer> trainColumn;
     @FXML private TableColumn<ClassRow, Integer> testColumn;
+    @FXML private TableColumn<ClassRow, Integer> forgetColumn;
+    @FXML private javafx.scene.layout.Pane bandLayer;
+    @FXML private ComboBox<org.lethe.ui.forgetset.GridSort> sortChoice;
+    @FXML private Button hardestButton;
+    @FXML private javafx.scene.control.Spinner<Integer> hardestCount;
+    @FXML private Button importButton;
+    @FXML private Button exportButton;
     @FXML private TaskProgressView<javafx.concurrent.Task<?>> jobsView;
     @FXML private TabPane tabs;
     @FXML private Tab dataTab;
@@ -182,6 +189,12 @@ public final class MainWindowController {
     /** The window's scene, once the window is built; for shortcuts and window hooks. */
     public javafx.beans.property.ReadOnlyObjectProperty<javafx.scene.Scene> sceneProperty() {
         return tabs.sceneProperty();
+    }
+
+    /** The forget-set tools of the Data screen, for {@link org.lethe.ui.forgetset.ForgetSetScreen}. */
+    public org.lethe.ui.forgetset.ForgetSetControls forgetSetControls() {
+        return new org.lethe.ui.forgetset.ForgetSetControls(thumbnailGrid, bandLayer, sortChoice, hardestButton,
+                hardestCount, importButton, exportButton, forgetColumn);
     }
 
     /** The Help menu. */
