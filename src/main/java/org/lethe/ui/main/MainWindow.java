@@ -68,6 +68,7 @@ public final class MainWindow {
 
         org.lethe.ui.compare.CompareScreen.install(controller, viewModel.workbench(), dialogs);
         org.lethe.ui.forgetset.ForgetSetScreen.install(controller, viewModel, dialogs);
+        org.lethe.ui.download.DownloadWindow.install(controller, viewModel);
         org.lethe.ui.session.SessionMenu.install(controller, viewModel, dialogs);
         org.lethe.ui.history.HistoryScreen.install(controller, viewModel.workbench(), dialogs,
                 org.lethe.ui.session.SessionMenu.EXPORT_MENU_ID);
