@@ -17,6 +17,7 @@ import org.lethe.engine.data.ImageSplit;
 import org.lethe.ui.forgetset.ForgetSelection;
 import org.lethe.ui.jobs.JobTask;
 import org.lethe.ui.jobs.JobsViewModel;
+import org.lethe.ui.common.Strings;
 
 /**
  * State of the dataset browser: the loaded dataset, its summary, the class filter and the indices
@@ -78,7 +79,7 @@ public final class DatasetBrowserViewModel {
     /** Loads a built-in dataset by name, or a dataset at a path, as a job (the current limit applies). */
     public void load(String nameOrPath) {
         DatasetOrigin from = DatasetOrigin.of(nameOrPath, null);
-        jobs.submit("Load " + nameOrPath, ctx -> catalog.load(nameOrPath, ctx), loaded -> {
+        jobs.submit(Strings.format("dataset.loadJob", nameOrPath), ctx -> catalog.load(nameOrPath, ctx), loaded -> {
             full = loaded;
             fullSource = from.source();
             fullLimit = null;
@@ -92,7 +93,7 @@ public final class DatasetBrowserViewModel {
      */
     public JobTask<ImageDataset> load(String nameOrPath, Integer limit) {
         DatasetOrigin from = DatasetOrigin.of(nameOrPath, limit);
-        return jobs.submit("Load " + nameOrPath, ctx -> {
+        return jobs.submit(Strings.format("dataset.loadJob", nameOrPath), ctx -> {
             ImageDataset loaded = catalog.load(nameOrPath, ctx);
             return limit == null ? loaded : loaded.limitTrain(limit);
         }, loaded -> show(loaded, from));
@@ -132,7 +133,7 @@ public final class DatasetBrowserViewModel {
             display(all, all);
             return;
         }
-        jobs.submit("Use the first " + limit + " training images", ctx -> all.limitTrain(limit.images()), limited -> {
+        jobs.submit(Strings.format("dataset.limitJob", limit), ctx -> all.limitTrain(limit.images()), limited -> {
             if (full == all && limit.equals(trainLimit.get())) {
                 display(all, limited); // still what the user wants
             }
@@ -156,7 +157,7 @@ public final class DatasetBrowserViewModel {
         List<Integer> train = summary.train().perClass();
         List<Integer> test = summary.test().perClass();
         List<ClassFilter> filters = new ArrayList<>();
-        filters.add(new ClassFilter(ClassFilter.ALL, "All classes"));
+        filters.add(new ClassFilter(ClassFilter.ALL, Strings.text("filter.all")));
         for (int c = 0; c < loaded.numClasses(); c++) {
             String name = loaded.classNames().get(c);
             String text = name.equals(Integer.toString(c)) ? name : c + " \u2013 " + name;

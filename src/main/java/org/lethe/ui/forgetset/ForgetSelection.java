@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.ImageSplit;
+import org.lethe.ui.common.Strings;
 
 /**
  * The training images the user picked to forget, with undo/redo. Every change replaces the whole
@@ -27,7 +28,7 @@ public final class ForgetSelection {
     private final Deque<BitSet> redo = new ArrayDeque<>();
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Nothing selected to forget");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(Strings.text("forget.nothing"));
     private int anchor = -1;
     /** The selection before the gesture in progress (a rubber band), or null when there is none. */
     private BitSet gestureBase;
@@ -275,12 +276,12 @@ public final class ForgetSelection {
         int n = selected.cardinality();
         count.set(n);
         version.set(version.get() + 1);
-        summary.set(n == 0 || dataset == null ? "Nothing selected to forget" : describe(n));
+        summary.set(n == 0 || dataset == null ? Strings.text("forget.nothing") : describe(n));
     }
 
     private String describe(int n) {
         int[] perClass = perClassCounts();
-        StringBuilder b = new StringBuilder(String.format("%,d to forget:", n));
+        StringBuilder b = new StringBuilder(Strings.format("forget.count", n));
         int shown = 0;
         for (int c = 0; c < perClass.length; c++) {
             if (perClass[c] > 0) {
