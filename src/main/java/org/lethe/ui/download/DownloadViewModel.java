@@ -100,7 +100,7 @@ public final class DownloadViewModel {
         return bundle;
     }
 
-    /** One line per file: its address, size and checksum. */
+    /** Two lines per file: its address, then its size and checksum. */
     public ReadOnlyStringProperty sourcesProperty() {
         return sources.getReadOnlyProperty();
     }
@@ -146,9 +146,21 @@ public final class DownloadViewModel {
     }
 
     private static String describe(RemoteFile file) {
-        String size = file.sizeKnown() ? Strings.format("download.size", file.expectedSize() / (1024.0 * 1024.0))
-                : Strings.text("download.sizeUnknown");
-        return file.uri() + "  (" + size + ", " + file.checksum().algorithm() + " " + file.checksum().hex() + ")";
+        return file.uri() + "\n    " + size(file) + " \u00b7 " + file.checksum().algorithm() + " "
+                + file.checksum().hex();
+    }
+
+    /** A file's expected size for people: "9.5 MB", "28.2 KB", "812 bytes" or "size unknown". */
+    static String size(RemoteFile file) {
+        long bytes = file.expectedSize();
+        if (!file.sizeKnown()) {
+            return Strings.text("download.sizeUnknown");
+        }
+        if (bytes >= 1024 * 1024) {
+            return Strings.format("download.sizeMb", bytes / (1024.0 * 1024.0));
+        }
+        return bytes >= 1024 ? Strings.format("download.sizeKb", bytes / 1024.0)
+                : Strings.format("download.sizeBytes", bytes);
     }
 
     /**
