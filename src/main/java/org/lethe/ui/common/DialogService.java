@@ -37,7 +37,7 @@ public class DialogService {
         LOG.warn("{}", what, error);
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);
-        alert.setTitle("Lethe");
+        alert.setTitle(Strings.text("app.name"));
         alert.setHeaderText(what);
         alert.setContentText(explain(error));
         alert.getDialogPane().setExpandableContent(details(error));
@@ -59,7 +59,7 @@ public class DialogService {
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail, ok, javafx.scene.control.ButtonType.CANCEL);
         alert.initOwner(owner);
-        alert.setTitle("Lethe");
+        alert.setTitle(Strings.text("app.name"));
         alert.setHeaderText(what);
         alert.getDialogPane().setId("confirmDialog");
         return alert.showAndWait().filter(ok::equals).isPresent();
@@ -74,8 +74,7 @@ public class DialogService {
         if (root instanceof LetheException) {
             return root.getMessage();
         }
-        return "Unexpected error: " + error + "\nThe workbench is still usable; the details below "
-                + "help when reporting the problem.";
+        return Strings.format("dialog.unexpected", error);
     }
 
     private static GridPane details(Throwable error) {
@@ -88,7 +87,7 @@ public class DialogService {
         GridPane.setVgrow(text, Priority.ALWAYS);
         GridPane.setHgrow(text, Priority.ALWAYS);
         GridPane pane = new GridPane();
-        pane.add(new Label("Details:"), 0, 0);
+        pane.add(new Label(Strings.text("dialog.details")), 0, 0);
         pane.add(text, 0, 1);
         return pane;
     }

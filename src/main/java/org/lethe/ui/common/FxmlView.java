@@ -21,7 +21,9 @@ public enum FxmlView {
     /** The per-sample inspector. */
     INSPECTOR_VIEW("inspector_view.fxml"),
     /** The experiments history. */
-    HISTORY_VIEW("history_view.fxml");
+    HISTORY_VIEW("history_view.fxml"),
+    /** The "Download dataset" window. */
+    DOWNLOAD_VIEW("download_view.fxml");
 
     /** Base name of the UI strings in {@code assets/i18n}. */
     public static final String BUNDLE = "assets.i18n.messages";

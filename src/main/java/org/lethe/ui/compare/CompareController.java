@@ -34,6 +34,7 @@ import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.lethe.ui.common.DialogService;
 import org.lethe.ui.inspector.InspectorWindow;
 import org.lethe.ui.inspector.SampleRef;
+import org.lethe.ui.common.Strings;
 
 /** Wires the dashboard's table, chart viewers, menus and buttons to its view model. */
 public final class CompareController {
@@ -82,8 +83,7 @@ public final class CompareController {
         scatterChoice.setItems(viewModel.scatterChoices());
         scatterChoice.valueProperty().bindBidirectional(viewModel.scatterModelProperty());
         exportReportButton.disableProperty().bind(viewModel.canExportReportProperty().not());
-        exportReportButton.setTooltip(new Tooltip("Write report.json, report.csv, charts and report.html, as "
-                + "'lethe run' does (needs the retrained model)"));
+        exportReportButton.setTooltip(new Tooltip(Strings.text("compare.exportReport.help")));
         exportReportButton.setOnAction(e -> exportReport());
         setUpTable();
         setUpCharts();
@@ -212,15 +212,15 @@ public final class CompareController {
     }
 
     private ContextMenu menuFor(DashboardChart kind) {
-        MenuItem png = new MenuItem("Export " + kind.title() + " as PNG\u2026");
-        png.setOnAction(e -> exportChart(kind, "png", "PNG image"));
-        MenuItem svg = new MenuItem("Export as SVG\u2026");
-        svg.setOnAction(e -> exportChart(kind, "svg", "SVG drawing"));
-        MenuItem csv = new MenuItem("Export data as CSV\u2026");
-        csv.setOnAction(e -> exportChart(kind, "csv", "CSV table"));
+        MenuItem png = new MenuItem(Strings.format("compare.exportPng", kind.title()));
+        png.setOnAction(e -> exportChart(kind, "png", Strings.text("compare.pngFiles")));
+        MenuItem svg = new MenuItem(Strings.text("compare.exportSvg"));
+        svg.setOnAction(e -> exportChart(kind, "svg", Strings.text("compare.svgFiles")));
+        MenuItem csv = new MenuItem(Strings.text("compare.exportCsv"));
+        csv.setOnAction(e -> exportChart(kind, "csv", Strings.text("compare.csvFiles")));
         ContextMenu menu = new ContextMenu(png, svg, csv);
         if (kind == DashboardChart.SCATTER) {
-            MenuItem hint = new MenuItem("Click a point to inspect its sample");
+            MenuItem hint = new MenuItem(Strings.text("compare.scatterHint"));
             hint.setDisable(true);
             menu.getItems().addAll(new SeparatorMenuItem(), hint);
         }
@@ -229,7 +229,7 @@ public final class CompareController {
 
     private void exportChart(DashboardChart kind, String extension, String description) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + kind.title());
+        chooser.setTitle(Strings.format("compare.exportTitle", kind.title()));
         chooser.setInitialFileName(kind.fileStem() + "." + extension);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
         File file = chooser.showSaveDialog(chartGrid.getScene().getWindow());
@@ -243,18 +243,18 @@ public final class CompareController {
         try {
             viewModel.exportChart(kind, file).whenComplete((path, error) -> {
                 if (error != null) {
-                    Platform.runLater(() -> dialogs.showError("Could not export " + kind.title(),
+                    Platform.runLater(() -> dialogs.showError(Strings.format("compare.exportFailed", kind.title()),
                             error.getCause() == null ? error : error.getCause()));
                 }
             });
         } catch (RuntimeException e) {
-            dialogs.showError("Could not export " + kind.title(), e);
+            dialogs.showError(Strings.format("compare.exportFailed", kind.title()), e);
         }
     }
 
     private void exportReport() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export the report into a folder");
+        chooser.setTitle(Strings.text("compare.exportReportTitle"));
         File dir = chooser.showDialog(chartGrid.getScene().getWindow());
         if (dir != null) {
             viewModel.exportReport(dir.toPath());
@@ -265,7 +265,7 @@ public final class CompareController {
         try {
             inspector.open(ref);
         } catch (RuntimeException e) {
-            dialogs.showError("Could not inspect the sample", e);
+            dialogs.showError(Strings.text("compare.inspectFailed"), e);
         }
     }
 

@@ -11,6 +11,7 @@ import org.lethe.ui.inspector.SampleRef;
 import org.lethe.ui.main.MainWindowController;
 import org.lethe.ui.workbench.Workbench;
 import org.lethe.viz.ChartStyle;
+import org.lethe.ui.common.Strings;
 
 /**
  * Builds the dashboard and the inspector on the shared workbench and installs them: the dashboard
@@ -40,7 +41,7 @@ public final class CompareScreen {
             try {
                 screen.inspect(SampleRef.train(index));
             } catch (RuntimeException e) {
-                dialogs.showError("Could not inspect image #" + index, e);
+                dialogs.showError(Strings.format("compare.inspectImageFailed", index), e);
             }
         });
         return screen;

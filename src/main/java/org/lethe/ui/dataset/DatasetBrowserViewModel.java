@@ -17,6 +17,7 @@ import org.lethe.engine.data.ImageSplit;
 import org.lethe.ui.forgetset.ForgetSelection;
 import org.lethe.ui.jobs.JobTask;
 import org.lethe.ui.jobs.JobsViewModel;
+import org.lethe.ui.common.Strings;
 
 /**
  * State of the dataset browser: the loaded dataset, its summary, the class filter and the indices
@@ -37,6 +38,7 @@ public final class DatasetBrowserViewModel {
     private final ReadOnlyStringWrapper summaryText = new ReadOnlyStringWrapper("");
     private final ObservableList<ClassFilter> classFilters = FXCollections.observableArrayList();
     private final ObjectProperty<ClassFilter> classFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<SampleOrder> order = new SimpleObjectProperty<>();
     private final ObservableList<Integer> visibleIndices = FXCollections.observableArrayList();
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
     private final ForgetSelection forgetSelection = new ForgetSelection();
@@ -57,6 +59,11 @@ public final class DatasetBrowserViewModel {
         this.jobs = jobs;
         this.catalog = catalog;
         classFilter.addListener((obs, old, filter) -> refreshVisible());
+        order.addListener((obs, old, now) -> {
+            if (!quiet) {
+                refreshVisible();
+            }
+        });
         trainLimit.addListener((obs, old, limit) -> {
             if (full != null && !quiet) {
                 applyLimit(full, limit);
@@ -72,7 +79,7 @@ public final class DatasetBrowserViewModel {
     /** Loads a built-in dataset by name, or a dataset at a path, as a job (the current limit applies). */
     public void load(String nameOrPath) {
         DatasetOrigin from = DatasetOrigin.of(nameOrPath, null);
-        jobs.submit("Load " + nameOrPath, ctx -> catalog.load(nameOrPath, ctx), loaded -> {
+        jobs.submit(Strings.format("dataset.loadJob", nameOrPath), ctx -> catalog.load(nameOrPath, ctx), loaded -> {
             full = loaded;
             fullSource = from.source();
             fullLimit = null;
@@ -86,7 +93,7 @@ public final class DatasetBrowserViewModel {
      */
     public JobTask<ImageDataset> load(String nameOrPath, Integer limit) {
         DatasetOrigin from = DatasetOrigin.of(nameOrPath, limit);
-        return jobs.submit("Load " + nameOrPath, ctx -> {
+        return jobs.submit(Strings.format("dataset.loadJob", nameOrPath), ctx -> {
             ImageDataset loaded = catalog.load(nameOrPath, ctx);
             return limit == null ? loaded : loaded.limitTrain(limit);
         }, loaded -> show(loaded, from));
@@ -126,7 +133,7 @@ public final class DatasetBrowserViewModel {
             display(all, all);
             return;
         }
-        jobs.submit("Use the first " + limit + " training images", ctx -> all.limitTrain(limit.images()), limited -> {
+        jobs.submit(Strings.format("dataset.limitJob", limit), ctx -> all.limitTrain(limit.images()), limited -> {
             if (full == all && limit.equals(trainLimit.get())) {
                 display(all, limited); // still what the user wants
             }
@@ -135,6 +142,7 @@ public final class DatasetBrowserViewModel {
 
     private void display(ImageDataset all, ImageDataset loaded) {
         forgetSelection.reset(loaded);
+        quietOrderReset();
         origin.set(fullSource == null ? null
                 : new DatasetOrigin(fullSource, loaded == all ? fullLimit : Integer.valueOf(loaded.train().count())));
         dataset.set(loaded);
@@ -149,7 +157,7 @@ public final class DatasetBrowserViewModel {
         List<Integer> train = summary.train().perClass();
         List<Integer> test = summary.test().perClass();
         List<ClassFilter> filters = new ArrayList<>();
-        filters.add(new ClassFilter(ClassFilter.ALL, "All classes"));
+        filters.add(new ClassFilter(ClassFilter.ALL, Strings.text("filter.all")));
         for (int c = 0; c < loaded.numClasses(); c++) {
             String name = loaded.classNames().get(c);
             String text = name.equals(Integer.toString(c)) ? name : c + " \u2013 " + name;
@@ -176,7 +184,27 @@ public final class DatasetBrowserViewModel {
                 indices.add(i);
             }
         }
-        visibleIndices.setAll(indices);
+        SampleOrder sort = order.get();
+        visibleIndices.setAll(sort == null || sort.keys().length != train.count() ? indices : sort.arrange(indices));
+    }
+
+    /** Drops the order without redrawing (the caller redraws): scores belong to the old dataset. */
+    private void quietOrderReset() {
+        boolean wasQuiet = quiet;
+        quiet = true;
+        try {
+            order.set(null);
+        } finally {
+            quiet = wasQuiet;
+        }
+    }
+
+    /**
+     * The order of the grid: null for index order, else by a score per training image of the shown
+     * dataset (showing another dataset resets it to null).
+     */
+    public ObjectProperty<SampleOrder> orderProperty() {
+        return order;
     }
 
     /** The loaded dataset, or null before the first load. */

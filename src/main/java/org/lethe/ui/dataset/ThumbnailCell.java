@@ -14,6 +14,7 @@ import org.controlsfx.control.GridCell;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.ui.common.ThumbnailRenderer;
 import org.lethe.ui.forgetset.ForgetSelection;
+import org.lethe.ui.common.Strings;
 
 /** A grid cell showing one training image, scaled without smoothing, with its class in a corner. */
 public final class ThumbnailCell extends GridCell<Integer> {
@@ -82,7 +83,7 @@ public final class ThumbnailCell extends GridCell<Integer> {
             firstClickChanged = selection.versionProperty().get() != before;
         });
         if (inspect != null) {
-            MenuItem item = new MenuItem("Inspect");
+            MenuItem item = new MenuItem(Strings.text("dataset.inspect"));
             item.setOnAction(e -> {
                 if (getItem() != null && !isEmpty()) {
                     inspect.accept(getItem());
@@ -117,8 +118,8 @@ public final class ThumbnailCell extends GridCell<Integer> {
         image.setImage(renderer.render(data.train(), index));
         classBadge.setText(data.classNames().get(label));
         setUserData(label);
-        setTooltip(new Tooltip("#" + index + "  " + data.classNames().get(label)
-                + (inspect == null ? "" : "\nDouble-click to inspect")));
+        setTooltip(new Tooltip(Strings.format(inspect == null ? "dataset.thumbnail" : "dataset.thumbnail.inspect", index,
+                data.classNames().get(label))));
         setGraphic(content);
         markSelection();
     }

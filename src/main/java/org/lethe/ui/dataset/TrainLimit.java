@@ -25,6 +25,6 @@ public record TrainLimit(int images) {
 
     @Override
     public String toString() {
-        return images == ALL ? "All" : String.format("%,d", images);
+        return images == ALL ? org.lethe.ui.common.Strings.text("dataset.trainLimit.all") : String.format("%,d", images);
     }
 }

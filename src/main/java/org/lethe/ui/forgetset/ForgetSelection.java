@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.ImageSplit;
+import org.lethe.ui.common.Strings;
 
 /**
  * The training images the user picked to forget, with undo/redo. Every change replaces the whole
@@ -27,8 +28,10 @@ public final class ForgetSelection {
     private final Deque<BitSet> redo = new ArrayDeque<>();
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Nothing selected to forget");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(Strings.text("forget.nothing"));
     private int anchor = -1;
+    /** The selection before the gesture in progress (a rubber band), or null when there is none. */
+    private BitSet gestureBase;
 
     /** Starts over on a newly loaded dataset (the history is cleared). */
     public void reset(ImageDataset newDataset) {
@@ -37,7 +40,75 @@ public final class ForgetSelection {
         undo.clear();
         redo.clear();
         anchor = -1;
+        gestureBase = null;
         publish();
+    }
+
+    /**
+     * Starts a gesture (a rubber-band drag) whose intermediate selections are shown at once but
+     * recorded as one change: {@link #preview} them, then {@link #endGesture} (one undo step) or
+     * {@link #cancelGesture}. A gesture already in progress is ended first.
+     */
+    public void beginGesture() {
+        if (gestureBase != null) {
+            endGesture();
+        }
+        gestureBase = (BitSet) selected.clone();
+    }
+
+    /** The selection when the gesture began (a copy), or the current one outside a gesture. */
+    public BitSet gestureBase() {
+        return (BitSet) (gestureBase != null ? gestureBase : selected).clone();
+    }
+
+    /** Whether a gesture is in progress. */
+    public boolean inGesture() {
+        return gestureBase != null;
+    }
+
+    /**
+     * Shows {@code next} as the selection while a gesture is in progress, without an undo step.
+     *
+     * @throws IllegalStateException outside a gesture
+     */
+    public void preview(BitSet next) {
+        if (gestureBase == null) {
+            throw new IllegalStateException("preview outside a gesture; call beginGesture() first");
+        }
+        if (!next.equals(selected)) {
+            selected = (BitSet) next.clone();
+            publish();
+        }
+    }
+
+    /** Ends the gesture: its last preview stays, as one undoable change (none if nothing changed). */
+    public void endGesture() {
+        BitSet base = gestureBase;
+        gestureBase = null;
+        if (base == null || base.equals(selected)) {
+            return;
+        }
+        pushUndo(base);
+    }
+
+    /** Ends the gesture and restores the selection it began with. */
+    public void cancelGesture() {
+        BitSet base = gestureBase;
+        gestureBase = null;
+        if (base != null && !base.equals(selected)) {
+            selected = base;
+            publish();
+        }
+    }
+
+    /** How many selected images each class has, by label (zeros before a dataset is loaded). */
+    public int[] perClassCounts() {
+        int[] perClass = new int[dataset == null ? 0 : dataset.numClasses()];
+        if (dataset != null) {
+            ImageSplit train = dataset.train();
+            selected.stream().forEach(i -> perClass[train.label(i)]++);
+        }
+        return perClass;
     }
 
     /** Whether training image {@code index} is selected. */
@@ -133,6 +204,9 @@ public final class ForgetSelection {
 
     /** Takes back the last change; returns false when there is none. */
     public boolean undo() {
+        if (gestureBase != null) {
+            endGesture();
+        }
         if (undo.isEmpty()) {
             return false;
         }
@@ -144,6 +218,9 @@ public final class ForgetSelection {
 
     /** Repeats the last undone change; returns false when there is none. */
     public boolean redo() {
+        if (gestureBase != null) {
+            endGesture();
+        }
         if (redo.isEmpty()) {
             return false;
         }
@@ -174,15 +251,24 @@ public final class ForgetSelection {
     }
 
     private void apply(BitSet next) {
+        if (gestureBase != null) {
+            endGesture();
+        }
         if (next.equals(selected)) {
             return;
         }
-        undo.push(selected);
+        BitSet before = selected;
+        selected = next;
+        pushUndo(before);
+    }
+
+    /** Records {@code before} as the state to undo to, then tells the listeners. */
+    private void pushUndo(BitSet before) {
+        undo.push(before);
         while (undo.size() > UNDO_LIMIT) {
             undo.removeLast();
         }
         redo.clear();
-        selected = next;
         publish();
     }
 
@@ -190,13 +276,12 @@ public final class ForgetSelection {
         int n = selected.cardinality();
         count.set(n);
         version.set(version.get() + 1);
-        summary.set(n == 0 || dataset == null ? "Nothing selected to forget" : describe(n));
+        summary.set(n == 0 || dataset == null ? Strings.text("forget.nothing") : describe(n));
     }
 
     private String describe(int n) {
-        int[] perClass = new int[dataset.numClasses()];
-        selected.stream().forEach(i -> perClass[dataset.train().label(i)]++);
-        StringBuilder b = new StringBuilder(String.format("%,d to forget:", n));
+        int[] perClass = perClassCounts();
+        StringBuilder b = new StringBuilder(Strings.format("forget.count", n));
         int shown = 0;
         for (int c = 0; c < perClass.length; c++) {
             if (perClass[c] > 0) {

@@ -18,6 +18,7 @@ import javafx.stage.FileChooser;
 import org.lethe.engine.evaluation.ModelMetrics;
 import org.lethe.ui.common.DialogService;
 import org.lethe.ui.workbench.RunRecord;
+import org.lethe.ui.common.Strings;
 
 /** Wires the history table and its buttons to a {@link HistoryViewModel}. */
 public final class HistoryController {
@@ -105,14 +106,14 @@ public final class HistoryController {
         try {
             viewModel.rerun(r);
         } catch (RuntimeException e) {
-            dialogs.showError("Could not re-run " + r.label(), e);
+            dialogs.showError(Strings.format("history.rerunFailed", r.label()), e);
         }
     }
 
     /** Asks for a file and writes the history there as CSV. */
     void export() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the experiments history");
+        chooser.setTitle(Strings.text("history.exportTitle"));
         chooser.setInitialFileName("lethe-history.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File file = chooser.showSaveDialog(historyTable.getScene().getWindow());

@@ -6,6 +6,7 @@ import org.lethe.ui.common.DialogService;
 import org.lethe.ui.common.FxmlView;
 import org.lethe.ui.main.MainWindowController;
 import org.lethe.ui.workbench.Workbench;
+import org.lethe.ui.common.Strings;
 
 /** Builds the history screen from {@code fxml/history_view.fxml} and puts it into the main window. */
 public final class HistoryScreen {
@@ -30,7 +31,7 @@ public final class HistoryScreen {
                 .filter(item -> item instanceof Menu && exportMenuId.equals(item.getId()))
                 .findFirst()
                 .ifPresent(export -> {
-                    MenuItem item = new MenuItem("Experiments _history as CSV\u2026");
+                    MenuItem item = new MenuItem(Strings.text("history.exportMenu"));
                     item.setId(EXPORT_ITEM_ID);
                     item.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(workbench.history()));
                     item.setOnAction(e -> controller.export());

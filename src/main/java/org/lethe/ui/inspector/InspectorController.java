@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.lethe.ui.common.ThumbnailRenderer;
+import org.lethe.ui.common.Strings;
 
 /** Draws the view model's inspection: the image and its facts on the left, one block per model. */
 public final class InspectorController {
@@ -47,18 +48,18 @@ public final class InspectorController {
             titleLabel.setText("");
             labelLabel.setText("");
             forgetLabel.setText("");
-            noteLabel.setText("Pick an image: double-click a thumbnail or click a point of the per-sample scatter.");
+            noteLabel.setText(Strings.text("inspector.pick"));
             return;
         }
         boolean train = s.ref().origin() == SampleRef.Origin.TRAIN;
         image.setImage(renderer.render(viewModel.splitOf(s.ref()), s.ref().index()));
-        titleLabel.setText((train ? "Training image #" : "Test image #") + s.ref().index());
-        labelLabel.setText("True label: " + s.className());
+        titleLabel.setText(Strings.format(train ? "inspector.trainImage" : "inspector.testImage", s.ref().index()));
+        labelLabel.setText(Strings.format("inspector.trueLabel", s.className()));
         if (s.inForgetSet()) {
-            forgetLabel.setText("In the forget set");
+            forgetLabel.setText(Strings.text("inspector.inForgetSet"));
             forgetLabel.getStyleClass().add("in-forget-set");
         } else {
-            forgetLabel.setText(train ? "Not in the forget set (kept)" : "Not trained on (test set)");
+            forgetLabel.setText(Strings.text(train ? "inspector.kept" : "inspector.testSet"));
         }
         noteLabel.setText(s.note());
         noteLabel.setVisible(!s.note().isEmpty());

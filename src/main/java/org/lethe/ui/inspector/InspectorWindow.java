@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.lethe.ui.common.FxmlView;
 import org.lethe.ui.common.Themes;
+import org.lethe.ui.common.Strings;
 
 /**
  * The inspector's own window, created on first use and reused: inspecting another image replaces
@@ -54,7 +55,7 @@ public final class InspectorWindow {
             Scene scene = new Scene(root, 900, 760);
             Themes.apply(scene, Themes.LIGHT);
             stage.setScene(scene);
-            stage.setTitle("Lethe \u2013 sample inspector");
+            stage.setTitle(Strings.text("inspector.title"));
         }
         return stage;
     }

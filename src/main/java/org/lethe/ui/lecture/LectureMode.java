@@ -8,6 +8,7 @@ import org.lethe.ui.main.MainViewModel;
 import org.lethe.ui.main.MainWindowController;
 import org.lethe.ui.main.MainWindowController.Screen;
 import org.lethe.ui.session.SessionViewModel;
+import org.lethe.ui.common.Strings;
 
 /**
  * Installs lecture mode into the main window: the View menu, the Scenarios menu and the welcome
@@ -54,8 +55,8 @@ public final class LectureMode {
     private static void start(PresetRunner runner, DialogService dialogs, MainWindowController controller,
             PresetPlan plan) {
         if (runner.runningProperty().get()) {
-            dialogs.showError("A preset is already running", new org.lethe.engine.LetheException(
-                    "Wait for the running preset to finish (or cancel its jobs) before starting another."));
+            dialogs.showError(Strings.text("lecture.presetRunning"), new org.lethe.engine.LetheException(
+                    Strings.text("lecture.presetRunning.detail")));
             return;
         }
         controller.show(Screen.DATA);

@@ -17,6 +17,7 @@ import org.lethe.engine.experiment.ScenarioFiles;
 import org.lethe.engine.experiment.study.Studies;
 import org.lethe.engine.experiment.study.StudyFiles;
 import org.lethe.ui.common.DialogService;
+import org.lethe.ui.common.Strings;
 
 /**
  * Fills the Scenarios menu: the demo, every scenario file in {@code <sample-data>/scenarios}
@@ -29,7 +30,7 @@ final class ScenarioMenu {
 
     static void fill(Menu menu, Path folder, DialogService dialogs, Runnable demo, Consumer<PresetPlan> start) {
         Runnable refresh = () -> {
-            MenuItem demoItem = new MenuItem("Start the _demo (forget every 3)");
+            MenuItem demoItem = new MenuItem(Strings.text("lecture.startDemo"));
             demoItem.setId("demoItem");
             demoItem.setOnAction(e -> demo.run());
             menu.getItems().setAll(demoItem, new SeparatorMenuItem());
@@ -44,19 +45,19 @@ final class ScenarioMenu {
                             + s.forget() + ", " + (s.methods().size() + 1) + " methods)");
                     item.setOnAction(e -> run(dialogs, () -> start.accept(PresetPlan.of(s))));
                 } catch (LetheException e) {
-                    item = new MenuItem(file.getFileName() + " (unreadable)");
-                    item.setOnAction(ev -> dialogs.showError("Could not read the scenario", e));
+                    item = new MenuItem(Strings.format("lecture.unreadable", file.getFileName()));
+                    item.setOnAction(ev -> dialogs.showError(Strings.text("lecture.readFailed"), e));
                 }
                 item.setMnemonicParsing(false);
                 item.setId("scenario-" + file.getFileName().toString().replace(".json", ""));
                 menu.getItems().add(item);
             }
-            MenuItem open = new MenuItem("Open scenario _file\u2026");
+            MenuItem open = new MenuItem(Strings.text("lecture.openScenario"));
             open.setId("openScenarioItem");
             open.setOnAction(e -> {
                 FileChooser chooser = new FileChooser();
-                chooser.setTitle("Run a scenario file");
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
+                chooser.setTitle(Strings.text("lecture.openScenarioTitle"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Strings.text("lecture.scenarioFiles"), "*.json"));
                 if (Files.isDirectory(folder)) {
                     chooser.setInitialDirectory(folder.toFile());
                 }
@@ -96,7 +97,7 @@ final class ScenarioMenu {
         try {
             action.run();
         } catch (RuntimeException e) {
-            dialogs.showError("Could not start the scenario", e);
+            dialogs.showError(Strings.text("lecture.startFailed"), e);
         }
     }
 }

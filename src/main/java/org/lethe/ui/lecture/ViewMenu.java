@@ -16,6 +16,7 @@ import org.lethe.ui.common.DisplaySettings;
 import org.lethe.ui.common.Themes;
 import org.lethe.ui.main.MainWindowController;
 import org.lethe.ui.main.MainWindowController.Screen;
+import org.lethe.ui.common.Strings;
 
 /**
  * Fills the View menu: the three themes, the presenter view (Ctrl+Shift+P), text size (Ctrl+= / Ctrl+- /
@@ -44,7 +45,7 @@ final class ViewMenu {
         }
         menu.getItems().add(new SeparatorMenuItem());
 
-        CheckMenuItem presenter = new CheckMenuItem("_Presenter view (hide advanced controls)");
+        CheckMenuItem presenter = new CheckMenuItem(Strings.text("lecture.presenterView"));
         presenter.setId("presenterItem");
         presenter.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.lethe.ui.session.SessionViewModel;
 import org.lethe.ui.workbench.Workbench;
+import org.lethe.ui.common.Strings;
 
 /**
  * The first-run banner above the Data tab: while the workbench shows the full sample MNIST with no
@@ -24,9 +25,9 @@ public final class WelcomeBanner extends VBox {
 
     private final ObjectProperty<PresetPlan> plan = new SimpleObjectProperty<>(this, "plan");
     private final SimpleBooleanProperty dismissed = new SimpleBooleanProperty(this, "dismissed");
-    private final Label title = new Label("Welcome to Lethe");
+    private final Label title = new Label(Strings.text("lecture.welcome"));
     private final Label text = new Label();
-    private final Button start = new Button("Start the demo");
+    private final Button start = new Button(Strings.text("lecture.welcomeStart"));
     private final Button close = new Button("\u2715");
 
     /**
@@ -74,19 +75,17 @@ public final class WelcomeBanner extends VBox {
                 return runner.statusProperty().get();
             }
             PresetPlan p = plan.get();
-            return p == null ? "" : "See machine unlearning in a few minutes: train a small network on "
-                    + String.format("%,d", p.trainLimit() == null ? 0 : p.trainLimit())
-                    + " MNIST digits, make it forget every 3 with Retrain, "
-                    + String.join(", ", p.methods().stream().map(m -> m.id().toUpperCase(java.util.Locale.ROOT))
-                            .toList()) + ", and compare them on the dashboard.";
+            return p == null ? "" : Strings.format("lecture.welcomeText", p.trainLimit() == null ? 0 : p.trainLimit(),
+                    String.join(", ", p.methods().stream().map(m -> m.id().toUpperCase(java.util.Locale.ROOT))
+                            .toList()));
         }, runner.runningProperty(), runner.statusProperty(), finished, plan));
 
         start.setOnAction(e -> {
             finished.set(false);
-            title.setText("Demo running");
+            title.setText(Strings.text("lecture.demoRunning"));
             runner.start(plan.get(), outcome -> {
                 finished.set(true);
-                title.setText(outcome.complete() ? "Demo finished" : "Demo stopped");
+                title.setText(Strings.text(outcome.complete() ? "lecture.demoFinished" : "lecture.demoStopped"));
                 onDone.accept(outcome);
             });
         });

@@ -6,6 +6,7 @@ import org.lethe.ui.common.UiServices;
 import org.lethe.ui.dataset.DatasetBrowserViewModel;
 import org.lethe.ui.jobs.JobsViewModel;
 import org.lethe.ui.workbench.Workbench;
+import org.lethe.ui.common.Strings;
 
 /** State of the main window: the shared workbench and the status line. */
 public final class MainViewModel {
@@ -13,7 +14,7 @@ public final class MainViewModel {
     private final Workbench workbench;
     private final org.lethe.ui.session.SessionViewModel session;
     private final org.lethe.ui.lecture.PresetRunner presets;
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Strings.text("status.ready"));
 
     /** Builds the window's view models on the given services. */
     public MainViewModel(UiServices services) {
@@ -23,13 +24,13 @@ public final class MainViewModel {
         this.presets = new org.lethe.ui.lecture.PresetRunner(workbench);
         workbench.datasetProperty().addListener((obs, old, data) -> {
             if (data != null) {
-                status.set("Loaded " + data);
+                status.set(Strings.format("status.loaded", data));
             }
         });
         workbench.originalProperty().addListener((obs, old, model) -> {
             if (model != null) {
-                status.set("Original model: " + model.spec().architecture().id() + ", trained in "
-                        + String.format("%.1f s", model.provenance().seconds()));
+                status.set(Strings.format("status.original", model.spec().architecture().id(),
+                        model.provenance().seconds()));
             }
         });
     }

@@ -14,6 +14,7 @@ import org.lethe.ui.train.TrainController;
 import org.lethe.ui.train.TrainViewModel;
 import org.lethe.ui.unlearn.UnlearnController;
 import org.lethe.ui.unlearn.UnlearnViewModel;
+import org.lethe.ui.common.Strings;
 
 /** Builds and shows the main window. */
 public final class MainWindow {
@@ -41,7 +42,7 @@ public final class MainWindow {
         ForgetSelection selection = viewModel.browser().forgetSelection();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), selection::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), selection::redo);
-        stage.setTitle("Lethe \u2013 machine unlearning workbench");
+        stage.setTitle(Strings.text("app.title"));
         stage.setScene(scene);
         stage.show();
         if (initialDataset != null) {
@@ -67,6 +68,8 @@ public final class MainWindow {
         });
 
         org.lethe.ui.compare.CompareScreen.install(controller, viewModel.workbench(), dialogs);
+        org.lethe.ui.forgetset.ForgetSetScreen.install(controller, viewModel, dialogs);
+        org.lethe.ui.download.DownloadWindow.install(controller, viewModel);
         org.lethe.ui.session.SessionMenu.install(controller, viewModel, dialogs);
         org.lethe.ui.history.HistoryScreen.install(controller, viewModel.workbench(), dialogs,
                 org.lethe.ui.session.SessionMenu.EXPORT_MENU_ID);

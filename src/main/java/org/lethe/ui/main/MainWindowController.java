@@ -26,6 +26,7 @@ import org.lethe.ui.dataset.ClassFilter;
 import org.lethe.ui.dataset.ThumbnailCell;
 import org.lethe.ui.dataset.TrainLimit;
 import org.lethe.ui.forgetset.ForgetSelection;
+import org.lethe.ui.common.Strings;
 
 /** Wires the main window's controls to its view model; holds no state of its own. */
 public final class MainWindowController {
@@ -55,6 +56,13 @@ public final class MainWindowController {
     @FXML private TableColumn<ClassRow, String> classColumn;
     @FXML private TableColumn<ClassRow, Integer> trainColumn;
     @FXML private TableColumn<ClassRow, Integer> testColumn;
+    @FXML private TableColumn<ClassRow, Integer> forgetColumn;
+    @FXML private javafx.scene.layout.Pane bandLayer;
+    @FXML private ComboBox<org.lethe.ui.forgetset.GridSort> sortChoice;
+    @FXML private Button hardestButton;
+    @FXML private javafx.scene.control.Spinner<Integer> hardestCount;
+    @FXML private Button importButton;
+    @FXML private Button exportButton;
     @FXML private TaskProgressView<javafx.concurrent.Task<?>> jobsView;
     @FXML private TabPane tabs;
     @FXML private Tab dataTab;
@@ -92,8 +100,8 @@ public final class MainWindowController {
         openFolderItem.setOnAction(e -> chooseFolder());
         openFileItem.setOnAction(e -> chooseFile());
         quitItem.setOnAction(e -> thumbnailGrid.getScene().getWindow().hide());
-        aboutItem.setOnAction(e -> viewModel.setStatus("Lethe " + org.lethe.app.Launcher.class.getPackage()
-                .getImplementationVersion() + " – a workbench for machine unlearning"));
+        aboutItem.setOnAction(e -> viewModel.setStatus(Strings.format("menu.about.text", org.lethe.app.Launcher.class.getPackage()
+                .getImplementationVersion())));
 
         classFilter.setItems(browser.classFilters());
         classFilter.valueProperty().bindBidirectional(browser.classFilterProperty());
@@ -117,7 +125,7 @@ public final class MainWindowController {
         clearButton.setOnAction(e -> selection.clear());
         undoButton.setOnAction(e -> selection.undo());
         redoButton.setOnAction(e -> selection.redo());
-        countLabel.textProperty().bind(Bindings.size(browser.visibleIndices()).asString("%,d images"));
+        countLabel.textProperty().bind(Bindings.size(browser.visibleIndices()).asString(Strings.text("dataset.count")));
 
         summaryLabel.textProperty().bind(browser.summaryTextProperty());
         classColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().className()));
@@ -184,6 +192,12 @@ public final class MainWindowController {
         return tabs.sceneProperty();
     }
 
+    /** The forget-set tools of the Data screen, for {@link org.lethe.ui.forgetset.ForgetSetScreen}. */
+    public org.lethe.ui.forgetset.ForgetSetControls forgetSetControls() {
+        return new org.lethe.ui.forgetset.ForgetSetControls(thumbnailGrid, bandLayer, sortChoice, hardestButton,
+                hardestCount, importButton, exportButton, forgetColumn);
+    }
+
     /** The Help menu. */
     public Menu helpMenu() {
         return helpMenu;
@@ -191,7 +205,7 @@ public final class MainWindowController {
 
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a dataset folder (IDX, CIFAR-10 binary, or one folder per class)");
+        chooser.setTitle(Strings.text("dataset.openFolder.title"));
         File folder = chooser.showDialog(thumbnailGrid.getScene().getWindow());
         if (folder != null) {
             viewModel.browser().load(folder.getPath());
@@ -200,11 +214,11 @@ public final class MainWindowController {
 
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a dataset file");
+        chooser.setTitle(Strings.text("dataset.openFile.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CIFAR-10 archive or IDX images", "*.tar.gz", "*.tgz",
+                new FileChooser.ExtensionFilter(Strings.text("dataset.openFile.filter"), "*.tar.gz", "*.tgz",
                         "*-ubyte", "*-ubyte.gz"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Strings.text("files.all"), "*"));
         File file = chooser.showOpenDialog(thumbnailGrid.getScene().getWindow());
         if (file != null) {
             viewModel.browser().load(file.getPath());

@@ -22,6 +22,7 @@ import javafx.stage.WindowEvent;
 import org.lethe.ui.common.DialogService;
 import org.lethe.ui.main.MainViewModel;
 import org.lethe.ui.main.MainWindowController;
+import org.lethe.ui.common.Strings;
 
 /**
  * Puts the session actions into the File menu (New, Open, Open recent, Save, Save as, and an
@@ -32,13 +33,13 @@ public final class SessionMenu {
 
     /** Id of the File menu's Export submenu; screens add their export items to it. */
     public static final String EXPORT_MENU_ID = "exportMenu";
-    private static final String TITLE = "Lethe \u2013 machine unlearning workbench";
-    private static final FileChooser.ExtensionFilter FILTER = new FileChooser.ExtensionFilter("Lethe sessions",
+    private static final String TITLE = Strings.text("app.title");
+    private static final FileChooser.ExtensionFilter FILTER = new FileChooser.ExtensionFilter(Strings.text("session.files"),
             "*" + org.lethe.engine.session.SessionStore.EXTENSION);
 
     private final SessionViewModel session;
     private final DialogService dialogs;
-    private final Menu recentMenu = new Menu("Open _recent");
+    private final Menu recentMenu = new Menu(Strings.text("session.openRecent"));
     private Window window;
 
     private SessionMenu(SessionViewModel session, DialogService dialogs) {
@@ -64,18 +65,18 @@ public final class SessionMenu {
     }
 
     private void fill(Menu file) {
-        MenuItem newItem = item("_New session", "newSessionItem", new KeyCodeCombination(KeyCode.N,
+        MenuItem newItem = item(Strings.text("session.new"), "newSessionItem", new KeyCodeCombination(KeyCode.N,
                 KeyCombination.SHORTCUT_DOWN), this::newSession);
-        MenuItem openItem = item("_Open session\u2026", "openSessionItem", new KeyCodeCombination(KeyCode.O,
+        MenuItem openItem = item(Strings.text("session.open"), "openSessionItem", new KeyCodeCombination(KeyCode.O,
                 KeyCombination.SHORTCUT_DOWN), this::chooseAndOpen);
         recentMenu.setId("recentMenu");
-        MenuItem saveItem = item("_Save session", "saveSessionItem", new KeyCodeCombination(KeyCode.S,
+        MenuItem saveItem = item(Strings.text("session.save"), "saveSessionItem", new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN), this::save);
-        MenuItem saveAsItem = item("Save session _as\u2026", "saveSessionAsItem", new KeyCodeCombination(KeyCode.S,
+        MenuItem saveAsItem = item(Strings.text("session.saveAs"), "saveSessionAsItem", new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::saveAs);
         file.getItems().addAll(0, List.of(newItem, openItem, recentMenu, saveItem, saveAsItem,
                 new SeparatorMenuItem()));
-        Menu export = new Menu("_Export");
+        Menu export = new Menu(Strings.text("session.export"));
         export.setId(EXPORT_MENU_ID);
         int quit = file.getItems().size() - 1;
         file.getItems().addAll(quit, List.of(export, new SeparatorMenuItem()));
@@ -107,13 +108,13 @@ public final class SessionMenu {
             String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
                     .withZone(ZoneId.systemDefault()).format(java.time.Instant.ofEpochMilli(autosave.toFile()
                             .lastModified()));
-            MenuItem item = new MenuItem("Restore the autosave (" + when + ")");
+            MenuItem item = new MenuItem(Strings.format("session.restoreAutosave", when));
             item.setId("restoreAutosaveItem");
             item.setOnAction(e -> open(autosave));
             recentMenu.getItems().add(item);
         }
         if (recentMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No recent sessions");
+            MenuItem none = new MenuItem(Strings.text("session.noRecent"));
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }
@@ -148,8 +149,8 @@ public final class SessionMenu {
                     return;
                 }
                 Path file = session.currentFileProperty().get();
-                stage.setTitle(file == null ? TITLE : (session.dirtyProperty().get() ? "*" : "")
-                        + file.getFileName() + " \u2013 Lethe");
+                stage.setTitle(file == null ? TITLE : Strings.format("session.windowTitle",
+                        session.dirtyProperty().get() ? "*" : "", file.getFileName()));
             };
             session.currentFileProperty().addListener((obs, old, now) -> title.run());
             session.dirtyProperty().addListener((obs, old, now) -> title.run());
@@ -158,9 +159,8 @@ public final class SessionMenu {
 
     private boolean discardChanges() {
         return !session.dirtyProperty().get() || !session.hasContent()
-                || dialogs.confirm("Discard the unsaved changes of this session?",
-                        "The current models, comparison and history will be replaced. The last autosave keeps"
-                                + " a copy (File > Open recent).", "Discard");
+                || dialogs.confirm(Strings.text("session.discard"),
+                        Strings.text("session.discard.detail"), Strings.text("session.discard.yes"));
     }
 
     private void newSession() {
@@ -173,7 +173,7 @@ public final class SessionMenu {
     }
 
     private void chooseAndOpen() {
-        FileChooser chooser = chooser("Open a Lethe session");
+        FileChooser chooser = chooser(Strings.text("session.openTitle"));
         File file = chooser.showOpenDialog(window);
         if (file != null) {
             open(file.toPath());
@@ -192,16 +192,15 @@ public final class SessionMenu {
             saveAs();
             return;
         }
-        if (session.needsOverwriteConfirmation(current) && !dialogs.confirm("Replace " + current.getFileName() + "?",
-                current + " changed on disk since this session was opened or saved. Saving replaces it.",
-                "Replace")) {
+        if (session.needsOverwriteConfirmation(current) && !dialogs.confirm(Strings.format("session.replace", current.getFileName()),
+                Strings.format("session.replace.changed", current), Strings.text("session.replace.yes"))) {
             return;
         }
-        run("Could not save the session", () -> session.save(current));
+        run(Strings.text("session.saveFailed"), () -> session.save(current));
     }
 
     private void saveAs() {
-        FileChooser chooser = chooser("Save the session as");
+        FileChooser chooser = chooser(Strings.text("session.saveAsTitle"));
         Path current = session.currentFileProperty().get();
         chooser.setInitialFileName(current == null ? "session" + org.lethe.engine.session.SessionStore.EXTENSION
                 : current.getFileName().toString());
@@ -213,11 +212,11 @@ public final class SessionMenu {
             }
             Path chosen = target;
             if (!chosen.equals(file.toPath()) && session.needsOverwriteConfirmation(chosen)
-                    && !dialogs.confirm("Replace " + chosen.getFileName() + "?", chosen + " exists. Saving replaces it.",
-                            "Replace")) {
+                    && !dialogs.confirm(Strings.format("session.replace", chosen.getFileName()),
+                            Strings.format("session.replace.exists", chosen), Strings.text("session.replace.yes"))) {
                 return;
             }
-            run("Could not save the session", () -> session.save(chosen));
+            run(Strings.text("session.saveFailed"), () -> session.save(chosen));
         }
     }
 

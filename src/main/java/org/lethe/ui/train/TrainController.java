@@ -28,6 +28,7 @@ import org.lethe.engine.model.optim.OptimizerConfig;
 import org.lethe.ui.common.DialogService;
 import org.lethe.ui.common.FieldBinding;
 import org.lethe.ui.common.FxmlView;
+import org.lethe.ui.common.Strings;
 
 /** Wires the Train screen's controls to its view model; holds no state of its own. */
 public final class TrainController {
@@ -194,7 +195,7 @@ public final class TrainController {
         try {
             viewModel.save(TrainViewModel.saveTarget(file.toPath()));
         } catch (LetheException e) {
-            dialogs.showError("Could not save the model", e);
+            dialogs.showError(Strings.text("train.saveFailed"), e);
         }
     }
 

@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.lethe.ui.common.FieldBinding;
 import org.lethe.ui.common.FxmlView;
+import org.lethe.ui.common.Strings;
 
 /** Wires the Unlearn screen's controls to its view model; builds each method's form once. */
 public final class UnlearnController {
@@ -159,7 +160,7 @@ public final class UnlearnController {
             grid.add(help, 0, row++, 3, 1);
         }
         if (entry.fields().isEmpty()) {
-            grid.add(new Label("This method has no parameters."), 0, 0, 3, 1);
+            grid.add(new Label(Strings.text("unlearn.noParameters")), 0, 0, 3, 1);
         }
         return grid;
     }

@@ -16,9 +16,10 @@ import java.util.Objects;
 import org.lethe.engine.data.IndexView;
 
 /**
- * Plain-text index lists for importing and exporting forget sets: UTF-8, one non-negative sample
- * index per line. Blank lines are skipped and {@code #} starts a comment, on its own line or after
- * an index. Writing is atomic: the list goes to a temporary file in the same folder, which then
+ * Plain-text index lists for importing and exporting forget sets: UTF-8, non-negative sample
+ * indices one per line or several on a line separated by commas ({@code 3, 17, 42}). Blank lines and
+ * empty entries (a trailing comma) are skipped, and {@code #} starts a comment, on its own line or
+ * after the indices. Writing is atomic: the list goes to a temporary file in the same folder, which then
  * replaces the target in one move, so a failed export never leaves a half-written file.
  */
 public final class IndexListFile {
@@ -30,7 +31,7 @@ public final class IndexListFile {
      * Reads the indices in file order (duplicates kept).
      *
      * @throws ForgetSetException naming the file and line when the file is missing, unreadable or
-     *     holds a line that is not a non-negative whole number
+     *     holds an entry that is not a non-negative whole number
      */
     public static int[] read(Path file) {
         return read(file, Integer.MAX_VALUE);
@@ -59,16 +60,22 @@ public final class IndexListFile {
                 if (content.isEmpty()) {
                     continue;
                 }
-                int index = parseLine(file, lineNumber, content);
-                if (index >= splitSize) {
-                    throw new ForgetSetException(file + ": line " + lineNumber + ": sample index " + index
-                            + " is out of range; the training split has " + splitSize + " samples (0.."
-                            + (splitSize - 1) + ")");
+                for (String entry : content.split(",", -1)) {
+                    String token = entry.strip();
+                    if (token.isEmpty()) {
+                        continue;
+                    }
+                    int index = parseLine(file, lineNumber, token);
+                    if (index >= splitSize) {
+                        throw new ForgetSetException(file + ": line " + lineNumber + ": sample index " + index
+                                + " is out of range; the training split has " + splitSize + " samples (0.."
+                                + (splitSize - 1) + ")");
+                    }
+                    if (count == indices.length) {
+                        indices = Arrays.copyOf(indices, count * 2);
+                    }
+                    indices[count++] = index;
                 }
-                if (count == indices.length) {
-                    indices = Arrays.copyOf(indices, count * 2);
-                }
-                indices[count++] = index;
             }
         } catch (NoSuchFileException e) {
             throw new ForgetSetException(file + ": no such index file", e);
@@ -88,7 +95,8 @@ public final class IndexListFile {
         }
         if (!content.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new ForgetSetException(where + "'" + content
-                    + "' is not a sample index; expected one non-negative whole number per line");
+                    + "' is not a sample index; expected non-negative whole numbers, one per line or"
+                    + " separated by commas");
         }
         try {
             return Integer.parseInt(content);

@@ -27,6 +27,21 @@ class KnownDownloadsTest {
     }
 
     @Test
+    void fashionMnistBundleGoesWhereTheCatalogLooksForIt() {
+        DownloadBundle fashion = KnownDownloads.bundle("Fashion-MNIST");
+
+        assertThat(fashion.folder()).isEqualTo("fashion-mnist");
+        assertThat(fashion.files()).extracting(RemoteFile::fileName).containsExactly(
+                "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
+        assertThat(fashion.files()).allSatisfy(f -> assertThat(f.uri().getScheme()).isEqualTo("https"));
+        assertThat(fashion.totalSize()).isEqualTo(26_421_880L + 29_515L + 4_422_102L + 5_148L);
+        assertThat(KnownDownloads.FASHION_TRAIN_IMAGES.checksum()).isEqualTo(Checksum.md5("8d4fb7e6c68d591d4c3dfef9ec88bf0d"));
+        assertThat(KnownDownloads.bundles()).extracting(DownloadBundle::name)
+                .containsExactly("mnist", "fashion-mnist", "cifar10");
+    }
+
+    @Test
     void cifar10BundleIsTheOfficialBinaryArchive() {
         DownloadBundle cifar = KnownDownloads.bundle("cifar10");
 
@@ -43,7 +58,7 @@ class KnownDownloadsTest {
         assertThat(KnownDownloads.find("svhn")).isEmpty();
         assertThatThrownBy(() -> KnownDownloads.bundle("svhn"))
                 .isInstanceOf(LetheException.class)
-                .hasMessage("unknown dataset 'svhn', expected one of: mnist, cifar10");
+                .hasMessage("unknown dataset 'svhn', expected one of: mnist, fashion-mnist, cifar10");
     }
 
     @Test

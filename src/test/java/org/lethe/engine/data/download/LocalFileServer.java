@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then silence, {@code /endless/NAME} chunked and repeated without end, {@code /redirect/NAME} to
  * {@code /ok/NAME}, {@code /redirect-away} to a non-loopback http address, anything else 404.
  */
-final class LocalFileServer implements AutoCloseable {
+public final class LocalFileServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -37,7 +37,8 @@ final class LocalFileServer implements AutoCloseable {
     private volatile int slowChunkBytes = 16 * 1024;
     private volatile long slowPauseMillis = 20;
 
-    LocalFileServer() throws IOException {
+    /** Starts the server on a free port of 127.0.0.1. */
+    public LocalFileServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
@@ -45,33 +46,33 @@ final class LocalFileServer implements AutoCloseable {
     }
 
     /** Makes {@code bytes} available under {@code name}. */
-    void put(String name, byte[] bytes) {
+    public void put(String name, byte[] bytes) {
         files.put(name, bytes);
     }
 
     /** Chunk size and pause of the {@code /slow/} handler. */
-    void slowPace(int chunkBytes, long pauseMillis) {
+    public void slowPace(int chunkBytes, long pauseMillis) {
         slowChunkBytes = chunkBytes;
         slowPauseMillis = pauseMillis;
     }
 
     /** The address of {@code path} (which starts with a slash) on this server. */
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     /** Requests answered so far. */
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
     /** Waits until the slow handler has sent its first chunk. */
-    boolean awaitSlowStart(long millis) throws InterruptedException {
+    public boolean awaitSlowStart(long millis) throws InterruptedException {
         return slowStarted.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Chunks the slow handler managed to send. */
-    int slowChunksSent() {
+    public int slowChunksSent() {
         return slowChunksSent.get();
     }
 

@@ -30,6 +30,18 @@ class IndexListFileTest {
     }
 
     @Test
+    void readsCommaSeparatedIndicesMixedWithOnePerLine() throws IOException {
+        Path f = file("commas.txt", "# pasted\n4, 8,15\n16\n23,42, # trailing comma\n");
+        assertThat(IndexListFile.read(f)).containsExactly(4, 8, 15, 16, 23, 42);
+        Path bad = file("badcomma.txt", "1,2\n3, x4, 5\n");
+        assertThatThrownBy(() -> IndexListFile.read(bad))
+                .isInstanceOf(ForgetSetException.class)
+                .hasMessageContaining(bad.toString())
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("'x4' is not a sample index");
+    }
+
+    @Test
     void badLineNamesFileAndLineNumber() throws IOException {
         Path f = file("bad.txt", "# header\n1\n2\nthree\n4\n");
         assertThatThrownBy(() -> IndexListFile.read(f))
