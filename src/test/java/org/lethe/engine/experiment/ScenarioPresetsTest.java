@@ -27,6 +27,13 @@ class ScenarioPresetsTest {
                 .contains("mnist-forget-class.json", "mnist-random10.json", "cifar10-random10.json");
         MethodRegistry registry = MethodRegistry.standard();
         for (Path preset : presets) {
+            if (!org.lethe.engine.experiment.study.Studies.UNLEARNING.equals(
+                    org.lethe.engine.experiment.study.StudyFiles.kindOf(preset))) {
+                // a study preset: its kind must be registered and its settings valid
+                org.lethe.engine.experiment.study.StudyFiles.read(preset,
+                        org.lethe.engine.experiment.study.Studies.standard());
+                continue;
+            }
             Scenario s = ScenarioFiles.read(preset);
             assertThat(s.description()).as(preset.toString()).isNotBlank();
             Architecture.fromId(s.model().architecture());

@@ -27,7 +27,8 @@ public final class Studies {
 
     /** Every built-in study. */
     public static Studies standard() {
-        return new Studies(List.of());
+        return new Studies(List.of(
+                new org.lethe.engine.unlearning.sisa.study.SisaStudy()));
     }
 
     /** A registry of exactly {@code studies} (tests). */
