@@ -80,7 +80,9 @@ public final class SisaStudy implements Study<SisaStudySettings> {
         ImageDataset loaded = catalog.load(spec.dataset(), ctx.slice(0, 0.02));
         ImageDataset data = spec.trainLimit() == null ? loaded : loaded.limitTrain(spec.trainLimit());
         IndexView train = data.train().all("train");
-        IndexView test = data.test().all("test");
+        IndexView allTest = data.test().all("test");
+        IndexView test = settings.testLimit() == null || settings.testLimit() >= allTest.size() ? allTest
+                : new IndexView(data.test(), Arrays.copyOf(allTest.toArray(), settings.testLimit()), "test");
         Aggregation aggregation = SisaStudySettings.aggregation(settings.aggregation());
         int maxRequests = settings.sweep().equals("requests")
                 ? settings.values().stream().mapToInt(SisaStudySettings::wholeNumber).max().orElseThrow()
@@ -107,20 +109,44 @@ public final class SisaStudy implements Study<SisaStudySettings> {
                 .column("shardsTouchedExpected", "expected", 1);
 
         Map<String, Baseline> baselines = new HashMap<>();
-        int units = settings.values().size() * spec.seeds().size();
-        int unit = 0;
-        for (String value : settings.values()) {
-            Point point = point(settings, sweep, value);
-            List<Run> runs = new ArrayList<>();
-            for (long seed : spec.seeds()) {
+        List<List<Run>> runsPerValue = new ArrayList<>();
+        settings.values().forEach(v -> runsPerValue.add(new ArrayList<>()));
+        if (sweep.equals("requests")) {
+            // the rows' request sequences are prefixes of one sequence: serve the longest once per seed and read
+            // each row's numbers off after its K-th request (training is deterministic, so this is what separate
+            // runs would measure)
+            int[] counts = settings.values().stream().mapToInt(SisaStudySettings::wholeNumber).toArray();
+            Point point = point(settings, sweep, String.valueOf(maxRequests));
+            for (int i = 0; i < spec.seeds().size(); i++) {
+                long seed = spec.seeds().get(i);
                 ctx.checkCancelled();
-                JobContext unitCtx = ctx.slice(0.02 + 0.98 * unit / units, 0.02 + 0.98 * (unit + 1) / units);
-                unitCtx.listener().log(String.format(Locale.ROOT, "%s = %s, seed %d", sweep, value, seed));
-                runs.add(runOne(data, train, test, settings, point, aggregation, seed, baselines, unitCtx));
-                unit++;
+                ctx.listener().log(String.format(Locale.ROOT, "requests up to %d, seed %d", maxRequests, seed));
+                List<Run> perCount = runSeed(data, train, test, settings, point, aggregation, seed, counts, baselines,
+                        ctx.slice(0.02 + 0.98 * i / spec.seeds().size(), 0.02 + 0.98 * (i + 1) / spec.seeds().size()));
+                for (int v = 0; v < counts.length; v++) {
+                    runsPerValue.get(v).add(perCount.get(v));
+                }
             }
-            report.row(row(sweep, numeric ? (Object) SisaStudySettings.wholeNumber(value) : value, point, train.size(),
-                    runs));
+        } else {
+            int units = settings.values().size() * spec.seeds().size();
+            int unit = 0;
+            for (int v = 0; v < settings.values().size(); v++) {
+                String value = settings.values().get(v);
+                Point point = point(settings, sweep, value);
+                for (long seed : spec.seeds()) {
+                    ctx.checkCancelled();
+                    JobContext unitCtx = ctx.slice(0.02 + 0.98 * unit / units, 0.02 + 0.98 * (unit + 1) / units);
+                    unitCtx.listener().log(String.format(Locale.ROOT, "%s = %s, seed %d", sweep, value, seed));
+                    runsPerValue.get(v).add(runSeed(data, train, test, settings, point, aggregation, seed,
+                            new int[] {point.requests()}, baselines, unitCtx).get(0));
+                    unit++;
+                }
+            }
+        }
+        for (int v = 0; v < settings.values().size(); v++) {
+            String value = settings.values().get(v);
+            report.row(row(sweep, numeric ? (Object) SisaStudySettings.wholeNumber(value) : value,
+                    point(settings, sweep, value), train.size(), runsPerValue.get(v)));
         }
         if (numeric) {
             report.chart(new StudyChart("accuracy", "Test accuracy over " + sweep, sweep, sweep,
@@ -146,38 +172,48 @@ public final class SisaStudy implements Study<SisaStudySettings> {
         };
     }
 
-    private Run runOne(ImageDataset data, IndexView train, IndexView test, SisaStudySettings s, Point p,
-                       Aggregation aggregation, long seed, Map<String, Baseline> baselines, JobContext ctx) {
+    /**
+     * Trains one ensemble for {@code seed}, serves {@code max(counts)} requests one after the other, and
+     * returns the numbers as they stand after the {@code counts[i]}-th request, for each i.
+     */
+    private List<Run> runSeed(ImageDataset data, IndexView train, IndexView test, SisaStudySettings s, Point p,
+                              Aggregation aggregation, long seed, int[] counts, Map<String, Baseline> baselines,
+                              JobContext ctx) {
         ModelSpec spec = ModelSpec.defaults(p.model(), data.shape(), data.numClasses()).withSeed(seed);
         SisaConfig config = new SisaConfig(p.shards(), s.slices(), s.epochs(), s.batchSize(), OptimizerConfig.adam(0),
                 s.lr(), p.sharding(), aggregation, seed, 1);
-        int[] points = requestPoints(train, p.requests(), seed);
+        int total = Arrays.stream(counts).max().orElseThrow();
+        int[] points = requestPoints(train, total, seed);
 
         long t0 = System.nanoTime();
-        SisaEnsemble ensemble = SisaEnsemble.train(train, spec, config, ctx.slice(0, 0.45));
+        SisaEnsemble ensemble = SisaEnsemble.train(train, spec, config, ctx.slice(0, 0.4));
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         double accuracy = 100 * ensemble.accuracy(test);
-
-        double retrainSeconds = 0;
-        BitSet touched = new BitSet();
-        for (int r = 0; r < points.length; r++) {
-            ctx.checkCancelled();
-            SisaUnlearnResult result = ensemble.unlearn(new int[] {points[r]},
-                    ctx.slice(0.45 + 0.3 * r / points.length, 0.45 + 0.3 * (r + 1) / points.length));
-            retrainSeconds += result.seconds();
-            result.retrainedShards().forEach(touched::set);
-        }
-        double accuracyAfter = 100 * ensemble.accuracy(test);
 
         String key = p.model().id() + "/" + seed;
         Baseline baseline = baselines.get(key);
         if (baseline == null) {
-            baseline = baseline(train, test, spec, s, seed, points[0], ctx.slice(0.75, 1));
+            baseline = baseline(train, test, spec, s, seed, points[0], ctx.slice(0.4, 0.6));
             baselines.put(key, baseline);
         }
+
+        Map<Integer, Run> atCount = new HashMap<>();
+        double retrainSeconds = 0;
+        BitSet touched = new BitSet();
+        for (int r = 0; r < total; r++) {
+            ctx.checkCancelled();
+            SisaUnlearnResult result = ensemble.unlearn(new int[] {points[r]},
+                    ctx.slice(0.6 + 0.4 * r / total, 0.6 + 0.4 * (r + 1) / total));
+            retrainSeconds += result.seconds();
+            result.retrainedShards().forEach(touched::set);
+            int served = r + 1;
+            if (Arrays.stream(counts).anyMatch(c -> c == served)) {
+                atCount.put(served, new Run(accuracy, 100 * ensemble.accuracy(test), trainSeconds,
+                        retrainSeconds / served, touched.cardinality(), baseline.seconds(), baseline.accuracy()));
+            }
+        }
         ctx.progress(1, "seed " + seed + " done");
-        return new Run(accuracy, accuracyAfter, trainSeconds, retrainSeconds / points.length, touched.cardinality(),
-                baseline.seconds(), baseline.accuracy());
+        return Arrays.stream(counts).mapToObj(atCount::get).toList();
     }
 
     /** Retrains one model from scratch on the training data without {@code deleted}, with SISA's own trainer. */
@@ -246,7 +282,8 @@ public final class SisaStudy implements Study<SisaStudySettings> {
                 + "one model (1 shard, 1 slice, same architecture, epochs and trainer) from scratch without the "
                 + "point; 'speed-up' is their ratio. 'shards touched' counts the distinct shards retrained over all "
                 + "requests; 'expected' is S(1 - (1 - 1/S)^K) for K uniform requests.");
-        report.note("'test accuracy' is the ensemble before the requests (mean and standard deviation over seeds), "
+        report.note("Accuracies are on " + (s.testLimit() == null ? "the whole test split" : "the first "
+                + s.testLimit() + " test images") + ". 'test accuracy' is the ensemble before the requests (mean and standard deviation over seeds), "
                 + "'after requests' after all of them, 'single model' the from-scratch baseline's accuracy.");
         boolean label = s.sharding().toLowerCase(Locale.ROOT).startsWith("label")
                 || s.sharding().toLowerCase(Locale.ROOT).startsWith("by")

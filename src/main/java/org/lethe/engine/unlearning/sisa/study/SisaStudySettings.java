@@ -26,9 +26,10 @@ import org.lethe.engine.unlearning.sisa.ShardingMode;
  * @param epochs epoch budget of one shard (default 5)
  * @param batchSize mini-batch size (default 32)
  * @param lr Adam learning rate (default 0.001)
+ * @param testLimit evaluate on the first N test images only (default: all)
  */
 public record SisaStudySettings(String sweep, List<String> values, Integer shards, Integer slices, String model,
-        String sharding, String aggregation, Integer requests, Integer epochs, Integer batchSize, Double lr) {
+        String sharding, String aggregation, Integer requests, Integer epochs, Integer batchSize, Double lr, Integer testLimit) {
 
     /** The settings a study can sweep. */
     public static final List<String> SWEEPS = List.of("shards", "model", "sharding", "requests");
@@ -56,6 +57,9 @@ public record SisaStudySettings(String sweep, List<String> values, Integer shard
         positive("requests", requests);
         positive("epochs", epochs);
         positive("batchSize", batchSize);
+        if (testLimit != null) {
+            positive("testLimit", testLimit);
+        }
         if (!(lr > 0) || lr.isInfinite()) {
             throw new LetheException("sisa-shards: 'lr' must be a positive number, was " + lr);
         }
