@@ -1,13 +1,18 @@
 package org.lethe.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lethe.engine.LetheException;
+import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
+import org.lethe.engine.experiment.sweep.SisaShardSweep;
+import org.lethe.engine.experiment.sweep.SweepBackend;
+import org.lethe.engine.experiment.sweep.SweepRunner;
 import org.lethe.engine.data.forget.ForgetSetSpec;
 import org.lethe.engine.data.forget.ForgetSplit;
 import org.lethe.engine.job.CancellationToken;
@@ -78,6 +83,16 @@ final class SisaCommand implements Callable<Integer> {
             + "slice checkpoints, so a later --load unlearns further requests retraining only the affected shards.")
     Path save;
 
+    @Option(names = "--spark", arity = "0..1", fallbackValue = "", paramLabel = "MASTER",
+            description = {"Train the shards as independent tasks on Apache Spark: local[N], spark://HOST:7077, or no "
+                    + "value to take spark-submit's --master. Shard files go to --workspace. Needs a build made with "
+                    + "-Pspark."})
+    String spark;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Folder for the shard tasks' files with --spark "
+            + "(every executor must reach it under the same path; default: a new temporary folder).")
+    Path workspace;
+
     @Option(names = "--no-reference", description = "Skip retraining the whole ensemble from scratch as the reference.")
     boolean noReference;
 
@@ -111,6 +126,8 @@ final class SisaCommand implements Callable<Integer> {
             ensemble = new SisaStore().load(load, data.train());
             modelSpec = ensemble.spec();
             config = ensemble.config();
+        } else if (spark != null) {
+            ensemble = trainOnSpark(data, modelSpec, config, ctx);
         } else {
             ensemble = SisaEnsemble.train(data, modelSpec, config, ctx);
         }
@@ -151,6 +168,14 @@ final class SisaCommand implements Callable<Integer> {
         report.put("shards", config.shards());
         report.put("slices", config.slices());
         report.put("deletedTotal", ensemble.deletedIndices().length);
+        if (spark != null) {
+            report.put("trainedOn", describedRunner);
+        }
+        java.util.List<String> hashes = new java.util.ArrayList<>();
+        for (int k = 0; k < config.shards(); k++) {
+            hashes.add(org.lethe.engine.model.TrainedModel.hashParams(ensemble.shardParams(k)));
+        }
+        report.put("shardParamsSha256", hashes);
         if (load != null) {
             report.put("loadedFrom", load.toString());
             report.put("loadSeconds", trainSeconds);
@@ -196,6 +221,29 @@ final class SisaCommand implements Callable<Integer> {
             models.forEach((name, m) -> out.printf("  %-10s %s%n", name, m));
         }
         return 0;
+    }
+
+    private String describedRunner;
+
+    /** Trains with one Spark task per shard (see {@link SisaShardSweep}). */
+    private SisaEnsemble trainOnSpark(ImageDataset data, ModelSpec modelSpec, SisaConfig config, JobContext ctx) {
+        if (load != null) {
+            throw new LetheException("--spark trains a new ensemble; drop it when using --load");
+        }
+        SweepBackend backend = SweepBackend.find("spark").orElseThrow(() -> new LetheException(
+                "--spark: this build of Lethe has no Spark backend; build it with the Maven profile 'spark' "
+                        + "(mvn -Pspark -DskipTests package) and run that target/lethe.jar"));
+        Path folder;
+        try {
+            folder = workspace != null ? workspace : Files.createTempDirectory("lethe-sisa-");
+        } catch (java.io.IOException e) {
+            throw new LetheException("cannot create a workspace folder for --spark: " + e.getMessage(), e);
+        }
+        try (SweepRunner runner = backend.open(spark, folder, Map.of())) {
+            describedRunner = runner.describe();
+            return SisaShardSweep.train(data, dataOptions.dataset, dataOptions.trainLimit,
+                    DatasetCatalog.fromEnvironment(), modelSpec, config, runner, folder, ctx);
+        }
     }
 
     private static Map<String, Double> accuracies(SisaEnsemble ensemble, ForgetSplit split, ImageDataset data) {

@@ -92,4 +92,27 @@ class SisaStudyTest {
                 """);
         assertThatThrownBy(() -> StudyFiles.read(count, Studies.standard())).hasMessageContaining("'many'");
     }
+
+    @Test
+    void aRequestsSweepReadsEachRowOffOneRequestSequence(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("requests.json"), """
+                {"kind": "sisa-shards", "name": "tiny-requests", "dataset": "mnist", "trainLimit": 200, "seeds": [3],
+                 "settings": {"sweep": "requests", "values": [1, 6], "shards": 4, "slices": 2, "model": "logreg",
+                              "epochs": 2, "lr": 0.005, "testLimit": 300}}
+                """);
+        var report = StudyFiles.read(file, Studies.standard()).run(org.lethe.engine.data.DatasetCatalog.fromEnvironment(),
+                org.lethe.engine.job.JobContext.detached());
+        assertThat(report.rows()).hasSize(2);
+        var one = report.rows().get(0);
+        var six = report.rows().get(1);
+        assertThat(one.get("requests")).isEqualTo(1);
+        assertThat(six.get("requests")).isEqualTo(6);
+        // the same trained ensemble and baseline serve both rows
+        assertThat(six.get("accuracy")).isEqualTo(one.get("accuracy"));
+        assertThat(six.get("trainSeconds")).isEqualTo(one.get("trainSeconds"));
+        assertThat(six.get("fullRetrainSeconds")).isEqualTo(one.get("fullRetrainSeconds"));
+        assertThat(one.get("shardsTouched")).isEqualTo(1.0);
+        assertThat((Double) six.get("shardsTouched")).isBetween(1.0, 4.0);
+        assertThat(report.notes()).anyMatch(n -> n.contains("first 300 test images"));
+    }
 }
