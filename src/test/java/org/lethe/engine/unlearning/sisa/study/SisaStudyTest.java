@@ -52,8 +52,11 @@ class SisaStudyTest {
             assertThat(row.get("trainSeconds").asDouble()).isPositive();
             assertThat(row.get("retrainSeconds").asDouble()).isPositive();
             assertThat(row.get("fullRetrainSeconds").asDouble()).isPositive();
-            assertThat(row.get("speedup").asDouble()).isEqualTo(
+            assertThat(row.get("speedupWall").asDouble()).isEqualTo(
                     row.get("fullRetrainSeconds").asDouble() / row.get("retrainSeconds").asDouble());
+            assertThat(row.get("retrainCpuSeconds").asDouble()).isPositive();
+            assertThat(row.get("speedup").asDouble()).isEqualTo(
+                    row.get("fullRetrainCpuSeconds").asDouble() / row.get("retrainCpuSeconds").asDouble());
         }
         // one shard: every request retrains it, and the ensemble is a single model like the baseline
         assertThat(one.get("shardsTouched").asDouble()).isEqualTo(1.0);
