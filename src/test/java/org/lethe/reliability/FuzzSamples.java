@@ -203,4 +203,36 @@ public final class FuzzSamples {
             Files.delete(dir);
         }
     }
+
+    /**
+     * A SISA ensemble (logistic regression, 2 shards x 2 slices, one epoch, one point deleted) on the
+     * first {@code samples} MNIST digits, with the training split it belongs to.
+     */
+    public static SisaSample tinySisa(int samples, long seed) throws IOException {
+        Map<String, byte[]> idx = mnistIdx(samples, 20);
+        Path dir = Files.createTempDirectory("lethe-tiny-sisa");
+        try {
+            for (Map.Entry<String, byte[]> e : idx.entrySet()) {
+                Files.write(dir.resolve(e.getKey()), e.getValue());
+            }
+            ImageDataset data = new org.lethe.engine.data.DatasetLoader().load(dir, JobContext.detached());
+            ModelSpec spec = ModelSpec.logreg(data.train().shape(), data.numClasses()).withSeed(seed);
+            org.lethe.engine.unlearning.sisa.SisaConfig config =
+                    org.lethe.engine.unlearning.sisa.SisaConfig.of(2, 2, 1, 16, 0.01, seed);
+            org.lethe.engine.unlearning.sisa.SisaEnsemble ensemble =
+                    org.lethe.engine.unlearning.sisa.SisaEnsemble.train(data, spec, config, JobContext.detached());
+            ensemble.unlearn(new int[] {ensemble.assignment().shard(1)[samples / 3]}, JobContext.detached());
+            return new SisaSample(data.train(), ensemble);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    /** A SISA ensemble and the training split its indices point into. */
+    public record SisaSample(ImageSplit split, org.lethe.engine.unlearning.sisa.SisaEnsemble ensemble) { }
 }

@@ -33,7 +33,8 @@ import org.lethe.reliability.Mutator.Mutation;
 
 /**
  * Fuzzes every file format Lethe reads (issue #8): IDX (raw and gzip), CIFAR-10 batch folders and
- * the tar.gz, PNG image folders, {@code .lethe} model files and scenario JSON. The inputs are
+ * the tar.gz, PNG image folders, {@code .lethe} model files, scenario JSON and {@code .lethe-sisa}
+ * ensemble files. The inputs are
  * small copies of the real sample files; the damage comes from {@link Mutator} and
  * {@link FormatMutations} with fixed seeds, so every run tries the same cases. Each case must end
  * in a domain error naming the file or in a valid-looking dataset/model/scenario, within a time
@@ -57,7 +58,7 @@ class InputFuzzTest {
         SUMMARIES.forEach((format, line) -> text.append("  ").append(line).append(" in ")
                 .append(MILLIS.get(format)).append(" ms\n"));
         System.out.print(text);
-        if (CASES.size() == 5) {
+        if (CASES.size() == 6) {
             assertThat(total).as("fuzz cases over all formats").isGreaterThanOrEqualTo(1000);
         }
     }
@@ -370,6 +371,77 @@ class InputFuzzTest {
                 }
             }
             finish(runner, start, 200);
+        }
+    }
+
+    // ------------------------------------------------------------------ SISA ensemble files
+
+    @Test
+    void sisaEnsembleFiles(@TempDir Path dir) throws IOException {
+        long start = System.nanoTime();
+        FuzzSamples.SisaSample sample = FuzzSamples.tinySisa(120, 6);
+        org.lethe.engine.unlearning.sisa.SisaEnsemble saved = sample.ensemble();
+        org.lethe.engine.unlearning.sisa.SisaStore store = new org.lethe.engine.unlearning.sisa.SisaStore();
+        Path file = dir.resolve("ensemble.lethe-sisa");
+        store.save(saved, file);
+        byte[] zip = Files.readAllBytes(file);
+        Map<String, byte[]> entries = FormatMutations.unzip(zip);
+        Function<org.lethe.engine.unlearning.sisa.SisaEnsemble, String> check = loaded -> {
+            for (int k = 0; k < saved.assignment().count(); k++) {
+                if (!java.util.Arrays.equals(loaded.shardParams(k).toFloatVector(), saved.shardParams(k).toFloatVector())) {
+                    return "shard " + k + "'s parameters differ from the saved ones";
+                }
+                for (int sl = 0; sl < saved.config().slices(); sl++) {
+                    if (!loaded.checkpointKey(k, sl).equals(saved.checkpointKey(k, sl))) {
+                        return "shard " + k + " slice " + sl + " has another checkpoint key";
+                    }
+                }
+            }
+            return java.util.Arrays.equals(loaded.deletedIndices(), saved.deletedIndices()) ? null
+                    : "the deleted points differ";
+        };
+        Mutator mutator = new Mutator(8006);
+        List<Mutation> mutations = new ArrayList<>();
+        mutations.addAll(sample(mutator.standardMutations("zip", zip, FormatMutations.zipLayout(zip), 6, 8, 2), 35,
+                mutator));
+        byte[] json = entries.get("sisa.json");
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        List<Mutation> jsonLevel = new ArrayList<>(sample(FormatMutations.jsonTreeMutations("sisa.json", json,
+                mutator, 1), 40, mutator));
+        jsonLevel.addAll(List.of(
+                new Mutation("sisa.json: version 2", FormatMutations.withValue(json, "/version", f.numberNode(2))),
+                new Mutation("sisa.json: 10,000 shards", FormatMutations.withValue(json, "/config/shards",
+                        f.numberNode(10_000))),
+                new Mutation("sisa.json: params count 2^40", FormatMutations.withValue(json, "/shards/0/params/count",
+                        f.numberNode(1L << 40))),
+                new Mutation("sisa.json: buffers count 10^6", FormatMutations.withValue(json,
+                        "/shards/1/slices/0/buffers/count", f.numberNode(1_000_000))),
+                new Mutation("sisa.json: mlp with a hidden layer of 1,000,000", FormatMutations.withValue(
+                        FormatMutations.withValue(json, "/spec/architecture", f.textNode("mlp")),
+                        "/spec/hiddenWidths", f.arrayNode().add(1_000_000))),
+                new Mutation("sisa.json: no deleted points", FormatMutations.withValue(json, "/deleted",
+                        f.arrayNode())),
+                new Mutation("sisa.json: an index out of range in shard 0", FormatMutations.withValue(json,
+                        "/assignment/0/0", f.numberNode(1_000_000)))));
+        for (Mutation m : jsonLevel) {
+            mutations.add(new Mutation(m.description(), FormatMutations.rezip(entries, "sisa.json", m.bytes())));
+        }
+        for (String entry : List.of("shard-0-params.bin", "shard-1-slice-1-params.bin")) {
+            for (Mutation m : sample(mutator.standardMutations(entry, entries.get(entry), Layout.opaque(64), 3, 3, 1),
+                    6, mutator)) {
+                mutations.add(new Mutation(m.description(), FormatMutations.rezip(entries, entry, m.bytes())));
+            }
+        }
+        for (String entry : List.of("sisa.json", "shard-1-buffers.bin", "shard-0-slice-0-params.bin")) {
+            Map<String, byte[]> without = new LinkedHashMap<>(entries);
+            without.remove(entry);
+            mutations.add(new Mutation(entry + " missing", FormatMutations.zip(without)));
+        }
+        try (FuzzRunner runner = new FuzzRunner("SISA files", TIMEOUT_MILLIS, ALLOCATION_LIMIT)) {
+            for (Mutation m : mutations) {
+                onFile(runner, file, zip, m, "ensemble.lethe-sisa", () -> store.load(file, sample.split()), check);
+            }
+            finish(runner, start, 80);
         }
     }
 }

@@ -8,14 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -23,7 +19,6 @@ import org.lethe.engine.io.AtomicFiles;
 import org.lethe.engine.model.optim.OptimizerState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Saves and loads {@link TrainedModel}s as one file ({@code .lethe}): a zip holding
@@ -56,9 +51,9 @@ public final class ModelStore {
     /** The most parameters a model file may declare (1 GiB of float32 values). */
     public static final long MAX_PARAMS = 1L << 28;
     /** An entry may inflate to at most this many times its compressed size (beyond {@link #INFLATION_FLOOR}). */
-    public static final int MAX_INFLATION_RATIO = 200;
+    public static final int MAX_INFLATION_RATIO = ModelArchive.MAX_INFLATION_RATIO;
     /** Entries up to this many decompressed bytes are never treated as decompression bombs. */
-    public static final long INFLATION_FLOOR = 16L << 20;
+    public static final long INFLATION_FLOOR = ModelArchive.INFLATION_FLOOR;
     private static final java.util.Set<String> ENTRIES =
             java.util.Set.of(JSON_ENTRY, PARAMS_ENTRY, ORDERS_ENTRY, OPTIMIZER_ENTRY);
     private static final int MAX_OPTIMIZER_BUFFERS = 8;
@@ -71,7 +66,7 @@ public final class ModelStore {
     /** Writes {@code model} to {@code file}, replacing it atomically. */
     public void save(TrainedModel model, Path file) throws IOException {
         INDArray params = model.network().params();
-        byte[] paramBytes = TrainedModel.paramBytes(params);
+        byte[] paramBytes = ModelArchive.vectorBytes(params);
         ObjectNode header = json.createObjectNode();
         header.put("format", FORMAT);
         header.put("version", VERSION);
@@ -85,20 +80,14 @@ public final class ModelStore {
                 : encodeOptimizer(model.optimizerState(), params.dataType() == DataType.DOUBLE);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
-            putEntry(zip, JSON_ENTRY, headerBytes);
-            putEntry(zip, PARAMS_ENTRY, paramBytes);
-            putEntry(zip, ORDERS_ENTRY, orderBytes);
+            ModelArchive.putEntry(zip, JSON_ENTRY, headerBytes);
+            ModelArchive.putEntry(zip, PARAMS_ENTRY, paramBytes);
+            ModelArchive.putEntry(zip, ORDERS_ENTRY, orderBytes);
             if (optimizerBytes != null) {
-                putEntry(zip, OPTIMIZER_ENTRY, optimizerBytes);
+                ModelArchive.putEntry(zip, OPTIMIZER_ENTRY, optimizerBytes);
             }
             zip.finish();
         });
-    }
-
-    private static void putEntry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
-        zip.closeEntry();
     }
 
     /**
@@ -108,16 +97,10 @@ public final class ModelStore {
      *     written by another format version
      */
     public TrainedModel load(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
             throw new ModelFileException(file, "no such model file");
         }
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(file, "not a readable Lethe model file (damaged, truncated, or another "
-                    + "kind of file): " + reason(e), e);
-        }
+        ZipFile zip = ModelArchive.open(file, "Lethe model file");
         try (zip) {
             JsonNode header = readHeader(file, zip);
             checkEntries(file);
@@ -169,51 +152,17 @@ public final class ModelStore {
     }
 
     /**
-     * Lists the zip's entries (with commons-compress, which sees the Unix mode bits) and refuses
-     * anything but the four known entries: unknown names (which covers names with {@code ..} or an
-     * absolute path), duplicates, symbolic links, and declared sizes beyond any real model's.
+     * Refuses anything but the four known entries: unknown names (which covers names with {@code ..}
+     * or an absolute path), duplicates, symbolic links, and declared sizes beyond any real model's.
      */
     private static void checkEntries(Path file) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        try (org.apache.commons.compress.archivers.zip.ZipFile listing =
-                org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(file).get()) {
-            var entries = listing.getEntries();
-            while (entries.hasMoreElements()) {
-                var entry = entries.nextElement();
-                String name = entry.getName();
-                if (!ENTRIES.contains(name)) {
-                    String why = name.startsWith("/") || name.startsWith("\\") || name.contains("..")
-                            || name.matches("^[A-Za-z]:.*") ? " (its path points outside the archive)" : "";
-                    throw new ModelFileException(file, "unexpected entry '" + name + "'" + why + "; a Lethe model"
-                            + " holds only " + JSON_ENTRY + ", " + PARAMS_ENTRY + ", " + ORDERS_ENTRY + " and "
-                            + OPTIMIZER_ENTRY);
-                }
-                if (!seen.add(name)) {
-                    throw new ModelFileException(file, "entry '" + name + "' appears twice; expected it once");
-                }
-                if (entry.isUnixSymlink()) {
-                    throw new ModelFileException(file, "entry '" + name + "' is a symbolic link; a Lethe model"
-                            + " holds only plain entries");
-                }
-                if (entry.getSize() > MAX_PARAMS * 8 * MAX_OPTIMIZER_BUFFERS) {
-                    throw new ModelFileException(file, "entry '" + name + "' declares " + entry.getSize()
-                            + " bytes, more than any model file can hold");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ModelFileException m) {
-                throw m;
-            }
-            throw new ModelFileException(file, "the model file is damaged: " + reason(e), e);
-        }
+        ModelArchive.checkEntries(file, ENTRIES::contains, "a Lethe model holds only " + JSON_ENTRY + ", "
+                + PARAMS_ENTRY + ", " + ORDERS_ENTRY + " and " + OPTIMIZER_ENTRY, MAX_PARAMS * 8 * MAX_OPTIMIZER_BUFFERS);
     }
 
     /** The exception's message, or its kind when it has none. */
     private static String reason(Exception e) {
-        if (e.getMessage() == null || e.getMessage().isBlank()) {
-            return e instanceof java.io.EOFException ? "the data ends early" : e.getClass().getSimpleName();
-        }
-        return e.getMessage();
+        return ModelArchive.reason(e);
     }
 
     private JsonNode readHeader(Path file, ZipFile zip) throws IOException {
@@ -258,52 +207,14 @@ public final class ModelStore {
     }
 
     private static byte[] readEntry(Path file, ZipFile zip, String name, long maxBytes) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
+        if (zip.getEntry(name) == null) {
             throw new ModelFileException(file, "not a Lethe model file: entry " + name + " is missing");
         }
-        if (entry.getSize() > maxBytes) {
-            throw new ModelFileException(file, "entry " + name + " declares " + entry.getSize()
-                    + " bytes, more than the " + maxBytes + " expected");
-        }
-        long compressed = Math.max(1, entry.getCompressedSize());
-        long inflationLimit = Math.max(INFLATION_FLOOR, compressed * MAX_INFLATION_RATIO);
-        int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
-        try (InputStream in = zip.getInputStream(entry)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, 1 << 16));
-            byte[] chunk = new byte[1 << 16];
-            long total = 0;
-            while (true) {
-                int n = in.read(chunk, 0, (int) Math.min(chunk.length, limit + 1L - total));
-                if (n < 0) {
-                    break;
-                }
-                total += n;
-                if (total > limit) {
-                    throw new ModelFileException(file, "entry " + name + " is longer than the " + maxBytes
-                            + " bytes expected");
-                }
-                if (total > inflationLimit) {
-                    throw new ModelFileException(file, "entry " + name + " inflates from " + compressed
-                            + " compressed bytes to more than " + inflationLimit + " (over " + MAX_INFLATION_RATIO
-                            + " times): a decompression bomb, refusing to read on");
-                }
-                out.write(chunk, 0, n);
-            }
-            return out.toByteArray();
-        }
+        return ModelArchive.readEntry(file, zip, name, maxBytes);
     }
 
     private static INDArray decodeParams(byte[] raw, DataType type) {
-        ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        if (type == DataType.DOUBLE) {
-            double[] values = new double[raw.length / 8];
-            buffer.asDoubleBuffer().get(values);
-            return Nd4j.createFromArray(values);
-        }
-        float[] values = new float[raw.length / 4];
-        buffer.asFloatBuffer().get(values);
-        return Nd4j.createFromArray(values);
+        return ModelArchive.decodeVector(raw, type);
     }
 
     private static byte[] encodeOptimizer(OptimizerState state, boolean doubles) throws IOException {

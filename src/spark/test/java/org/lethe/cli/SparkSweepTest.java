@@ -87,4 +87,29 @@ class SparkSweepTest {
         assertThat(dir.resolve("spark/report.html")).isRegularFile();
         assertThat(dir.resolve("local/sweep")).doesNotExist();
     }
+
+    private static JsonNode sisa(String... extra) throws Exception {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("sisa", "--train-limit", "300", "--model", "logreg",
+                "--shards", "3", "--slices", "2", "--epochs", "1", "--forget", "samples:3,40", "--seed", "4",
+                "--threads", "1", "--json"));
+        args.addAll(List.of(extra));
+        int status = LetheCli.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
+        assertThat(status).as(stderr.toString()).isZero();
+        return new ObjectMapper().readTree(stdout.toString());
+    }
+
+    @Test
+    void sisaShardsTrainedAsSparkTasksMatchTheInProcessEnsemble(@TempDir Path dir) throws Exception {
+        JsonNode local = sisa();
+        JsonNode spark = sisa("--spark", "local[2]", "--workspace", dir.resolve("ws").toString());
+        assertThat(spark.get("trainedOn").asText()).startsWith("spark local[2]");
+        assertThat(spark.get("shardParamsSha256")).isEqualTo(local.get("shardParamsSha256")).hasSize(3);
+        assertThat(spark.get("models")).isEqualTo(local.get("models"));
+        assertThat(spark.get("exact").asBoolean()).isTrue();
+        for (int k = 0; k < 3; k++) {
+            assertThat(dir.resolve("ws/sisa/shard-" + k + ".lethe-sisa")).isRegularFile();
+        }
+    }
 }

@@ -30,7 +30,8 @@ public final class Studies {
         return new Studies(List.of(
                 new DeltaGradDeletionStudy(),
                 new UnlearnableShareStudy(),
-                new AmnesiacMemoryStudy()));
+                new AmnesiacMemoryStudy(),
+                new SisaStudy()));
     }
 
     /** A registry of exactly {@code studies} (tests). */

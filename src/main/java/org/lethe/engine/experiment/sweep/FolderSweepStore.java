@@ -6,14 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lethe.engine.LetheException;
 import org.lethe.engine.io.AtomicFiles;
+import org.lethe.engine.model.ModelSpec;
 import org.lethe.engine.model.ModelStore;
 import org.lethe.engine.model.TrainedModel;
+import org.lethe.engine.unlearning.sisa.SisaConfig;
+import org.lethe.engine.unlearning.sisa.SisaShardState;
+import org.lethe.engine.unlearning.sisa.SisaStore;
 
 /**
  * A store in a folder that every worker can reach (a local folder for {@code local[n]}, a shared
  * file system on a cluster): {@code seed-S/original.lethe}, {@code seed-S/retrained.lethe},
  * {@code seed-S/method-M.lethe}, each with its result beside it as {@code .json}. Writes are atomic,
- * so a task that is run twice (a retried or speculative Spark task) leaves one whole file.
+ * so a task that is run twice (a retried or speculative Spark task) leaves one whole file. SISA
+ * shard tasks ({@link SisaShardSweep}) keep their shards as {@code sisa/shard-K.lethe-sisa}.
  */
 public final class FolderSweepStore implements SweepStore {
 
@@ -84,5 +89,34 @@ public final class FolderSweepStore implements SweepStore {
         } catch (IOException e) {
             throw new LetheException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Where SISA shard task {@code shard} keeps its shard (model and slice checkpoints). */
+    public Path sisaShardFile(int shard) {
+        return dir.resolve("sisa/shard-" + shard + SisaStore.EXTENSION);
+    }
+
+    /** Keeps a trained SISA shard, with the spec and config it was trained under. */
+    public void putSisaShard(SisaShardState state, ModelSpec spec, SisaConfig config) {
+        Path file = sisaShardFile(state.shard());
+        try {
+            Files.createDirectories(file.getParent());
+            new SisaStore().saveShard(state, spec, config, file);
+        } catch (IOException e) {
+            throw new LetheException(file + ": cannot write SISA shard " + state.shard() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The SISA shard a task stored, which must have been trained under {@code spec} and {@code config}.
+     *
+     * @throws LetheException if it is missing or does not fit
+     */
+    public SisaShardState sisaShard(int shard, ModelSpec spec, SisaConfig config) {
+        Path file = sisaShardFile(shard);
+        if (!Files.isRegularFile(file)) {
+            throw new LetheException(file + ": no SISA shard " + shard + " in the store (has its task run?)");
+        }
+        return new SisaStore().loadShard(file, spec, config);
     }
 }

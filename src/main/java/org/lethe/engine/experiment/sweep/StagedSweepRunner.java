@@ -96,6 +96,15 @@ public abstract class StagedSweepRunner implements SweepRunner {
         return new SweepOutcome(data.name(), data.classNames(), ordered, chart);
     }
 
+    /**
+     * Runs independent requests that are not part of a scenario plan (one SISA shard each, see
+     * {@link SisaShardSweep}) on this backend's workers, which answer through {@link SweepWorker#run};
+     * returns the answers in any order once all are done.
+     */
+    public final List<String> runRequests(String stage, List<String> requests, JobContext ctx) {
+        return runStage(stage, requests, ctx);
+    }
+
     /** The workspace folder. */
     public Path workspace() {
         return workspace;

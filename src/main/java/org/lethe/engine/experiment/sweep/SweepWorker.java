@@ -12,7 +12,8 @@ import org.lethe.engine.unlearning.MethodRegistry;
  * The entry point a remote backend calls on its workers: JSON request in, JSON result out. A worker
  * process keeps the state of the last sweep it served (the loaded dataset, the per-seed splits and
  * evaluations), so the many tasks of one sweep that reach the same worker load the data once; a
- * request of another sweep replaces it.
+ * request of another sweep replaces it. Requests for SISA shard tasks ({@link SisaShardRequest}) go
+ * to {@link SisaShardSweep}.
  */
 public final class SweepWorker {
 
@@ -29,6 +30,9 @@ public final class SweepWorker {
      * @throws LetheException if the worker finds other data than the driver, or the task fails on bad input
      */
     public static String run(String requestJson) {
+        if (SisaShardRequest.isOne(requestJson)) {
+            return SisaShardSweep.work(requestJson);
+        }
         SweepRequest request = SweepRequest.fromJson(requestJson);
         SweepTaskRunner runner = runner(request);
         return TaskResults.toJson(runner.run(request.task(), JobContext.detached()));

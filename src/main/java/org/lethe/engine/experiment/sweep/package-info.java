@@ -6,6 +6,7 @@
  * {@link org.lethe.engine.experiment.sweep.SweepRunner} backend decides where the tasks run: in this
  * process (the default) or on a cluster engine found through {@link
  * org.lethe.engine.experiment.sweep.SweepBackend} (Apache Spark, built with the {@code spark}
- * Maven profile; see {@code docs/adr/0006-spark-sweeps.md}).
+ * Maven profile; see {@code docs/adr/0006-spark-sweeps.md}). The same backends also train SISA
+ * ensembles with one task per shard ({@link org.lethe.engine.experiment.sweep.SisaShardSweep}).
  */
 package org.lethe.engine.experiment.sweep;

@@ -25,6 +25,7 @@ import org.lethe.engine.model.Network;
 import org.lethe.engine.model.Trainer;
 import org.lethe.engine.model.TrainingConfig;
 import org.lethe.engine.model.optim.LrSchedule;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -112,6 +113,98 @@ public final class SisaEnsemble {
      */
     public static SisaEnsemble train(ImageSplit split, ShardAssignment assignment, int[] excludedIndices,
                                      ModelSpec spec, SisaConfig config, JobContext ctx) {
+        SisaEnsemble ensemble = prepare(split, assignment, excludedIndices, spec, config);
+        int[] all = new int[assignment.count()];
+        Arrays.setAll(all, k -> k);
+        int[] fromSlice = new int[all.length];
+        ensemble.trainShards(all, fromSlice, ctx);
+        return ensemble;
+    }
+
+    /**
+     * Trains one shard alone, exactly as {@link #train(ImageSplit, ShardAssignment, int[], ModelSpec,
+     * SisaConfig, JobContext)} trains it among the others (shards never share anything), so shards can
+     * train as independent tasks in other threads, processes or machines and be put together with
+     * {@link #assemble}.
+     *
+     * @param shard the shard index k
+     * @throws SisaException as {@code train} does, or if {@code shard} is not a shard of the assignment
+     */
+    public static SisaShardState trainShard(ImageSplit split, ShardAssignment assignment, int[] excludedIndices,
+                                            ModelSpec spec, SisaConfig config, int shard, JobContext ctx) {
+        SisaEnsemble ensemble = prepare(split, assignment, excludedIndices, spec, config);
+        if (shard < 0 || shard >= assignment.count()) {
+            throw new SisaException("SISA: shard " + shard + " does not exist; the assignment has shards 0 to "
+                    + (assignment.count() - 1));
+        }
+        ensemble.trainShards(new int[] {shard}, new int[1], ctx);
+        return ensemble.shardState(shard);
+    }
+
+    /**
+     * Puts an ensemble together from the states of all its shards (trained by {@link #trainShard},
+     * or read from a file by {@link SisaStore}). Every checkpoint key is recomputed from the assignment
+     * and the deleted points and must equal the stored one, so states of another ensemble, or of the
+     * same ensemble before or after other deletions, are refused.
+     *
+     * @param deletedIndices the split indices deleted so far
+     * @param shards one state per shard, in any order
+     * @throws SisaException if a shard is missing or twice, or a state does not fit the spec, the
+     *                       config, the assignment or the deletions
+     */
+    public static SisaEnsemble assemble(ImageSplit split, ShardAssignment assignment, int[] deletedIndices,
+                                        ModelSpec spec, SisaConfig config, List<SisaShardState> shards) {
+        SisaEnsemble ensemble = prepare(split, assignment, deletedIndices, spec, config);
+        if (shards.size() != assignment.count()) {
+            throw new SisaException("SISA: " + shards.size() + " shard states for an ensemble of "
+                    + assignment.count() + " shards");
+        }
+        for (SisaShardState state : shards) {
+            int k = state.shard();
+            if (k >= assignment.count() || ensemble.models[k] != null) {
+                throw new SisaException("SISA: shard state " + k + " is " + (k >= assignment.count()
+                        ? "not a shard of the " + assignment.count() + "-shard assignment" : "given twice"));
+            }
+            if (state.slices().size() != config.slices()) {
+                throw new SisaException("SISA: shard " + k + " has " + state.slices().size() + " slice checkpoints, "
+                        + "expected " + config.slices());
+            }
+            Network net = ModelFactory.build(spec.withSeed(spec.seed() + k));
+            long numBuffers = net.buffers().length();
+            checkLength(k, "parameters", state.params(), net.numParams());
+            checkLength(k, "buffers", state.buffers(), numBuffers);
+            net.setParams(state.params());
+            net.setBuffers(state.buffers());
+            for (int sl = 0; sl < config.slices(); sl++) {
+                SisaShardState.SliceCheckpoint slice = state.slices().get(sl);
+                String expected = ensemble.sliceKey(k, sl);
+                if (!expected.equals(slice.key())) {
+                    throw new SisaException("SISA: shard " + k + " slice " + sl + " has checkpoint key '" + slice.key()
+                            + "', but the assignment and the deleted points give '" + expected
+                            + "': the checkpoint belongs to another ensemble or to other deletions");
+                }
+                checkLength(k, "slice " + sl + " parameters", slice.params(), net.numParams());
+                checkLength(k, "slice " + sl + " buffers", slice.buffers(), numBuffers);
+                DataType type = net.params().dataType();
+                ensemble.checkpoints.put(expected, new Checkpoint(slice.params().castTo(type).dup(),
+                        slice.buffers().castTo(type).dup()));
+                ensemble.keys[k][sl] = expected;
+            }
+            ensemble.models[k] = net;
+        }
+        return ensemble;
+    }
+
+    private static void checkLength(int shard, String what, INDArray values, long expected) {
+        if (values.length() != expected) {
+            throw new SisaException("SISA: shard " + shard + " " + what + " hold " + values.length()
+                    + " values, the spec's network has " + expected);
+        }
+    }
+
+    /** Checks the inputs and makes an ensemble with no shard trained yet. */
+    private static SisaEnsemble prepare(ImageSplit split, ShardAssignment assignment, int[] excludedIndices,
+                                        ModelSpec spec, SisaConfig config) {
         if (assignment.count() != config.shards()) {
             throw new SisaException("SISA: assignment has " + assignment.count() + " shards, config expects "
                     + config.shards());
@@ -125,17 +218,22 @@ public final class SisaEnsemble {
                 throw new SisaException("SISA: shard " + k + " holds " + assignment.size(k) + " points, fewer than "
                         + config.slices() + " slices; use fewer shards or slices");
             }
+            for (int index : assignment.shard(k)) {
+                if (index < 0 || index >= split.count()) {
+                    throw new SisaException("SISA: shard " + k + " holds index " + index + ", outside the "
+                            + split.count() + " images of split '" + split.name() + "'");
+                }
+            }
         }
         BitSet deleted = new BitSet(split.count());
         for (int i : excludedIndices) {
+            if (assignment.shardOf(i) < 0) {
+                throw new SisaException("SISA: deleted index " + i + " is not one of the ensemble's "
+                        + assignment.totalSize() + " training points");
+            }
             deleted.set(i);
         }
-        SisaEnsemble ensemble = new SisaEnsemble(spec, config, split, assignment, deleted);
-        int[] all = new int[assignment.count()];
-        Arrays.setAll(all, k -> k);
-        int[] fromSlice = new int[all.length];
-        ensemble.trainShards(all, fromSlice, ctx);
-        return ensemble;
+        return new SisaEnsemble(spec, config, split, assignment, deleted);
     }
 
     /**
@@ -225,6 +323,29 @@ public final class SisaEnsemble {
     /** An independent copy of shard {@code k}'s network. */
     public Network shardModel(int k) {
         return models[k].copy();
+    }
+
+    /**
+     * A copy of everything shard {@code k} holds: its constituent's parameters and buffers and its
+     * slice checkpoints with their keys.
+     */
+    public SisaShardState shardState(int k) {
+        List<SisaShardState.SliceCheckpoint> slices = new ArrayList<>(config.slices());
+        synchronized (checkpoints) {
+            for (int sl = 0; sl < config.slices(); sl++) {
+                Checkpoint c = checkpoints.get(keys[k][sl]);
+                if (c == null) {
+                    throw new IllegalStateException("checkpoint of shard " + k + " slice " + sl + " missing");
+                }
+                slices.add(new SisaShardState.SliceCheckpoint(keys[k][sl], c.params().dup(), c.buffers().dup()));
+            }
+        }
+        return new SisaShardState(k, models[k].params(), models[k].buffers(), slices);
+    }
+
+    /** The split the ensemble's indices point into. */
+    public ImageSplit split() {
+        return split;
     }
 
     /** The checkpoint key of slice {@code slice} of shard {@code shard} as currently stored. */

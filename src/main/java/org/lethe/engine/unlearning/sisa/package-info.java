@@ -7,6 +7,7 @@
  * <p>Entry point: {@link org.lethe.engine.unlearning.sisa.SisaEnsemble}; settings:
  * {@link org.lethe.engine.unlearning.sisa.SisaConfig}; how points are split into shards:
  * {@link org.lethe.engine.unlearning.sisa.ShardAssignment}; how constituent outputs are combined:
- * {@link org.lethe.engine.unlearning.sisa.SisaAggregator}.
+ * {@link org.lethe.engine.unlearning.sisa.SisaAggregator}; saving and loading a whole ensemble with its
+ * checkpoints: {@link org.lethe.engine.unlearning.sisa.SisaStore}.
  */
 package org.lethe.engine.unlearning.sisa;
