@@ -27,6 +27,8 @@ public final class ThumbnailCell extends GridCell<Integer> {
     private final ImageView image = new ImageView();
     private final Label classBadge = new Label();
     private final StackPane content = new StackPane(image, classBadge);
+    /** One tooltip per cell, its text changed on reuse: a new Tooltip per update stalled scrolling and loading. */
+    private final Tooltip tooltip = new Tooltip();
     /** Whether the last single click changed the selection (a double-click takes that back). */
     private boolean firstClickChanged;
 
@@ -117,8 +119,11 @@ public final class ThumbnailCell extends GridCell<Integer> {
         image.setImage(renderer.render(data.train(), index));
         classBadge.setText(data.classNames().get(label));
         setUserData(label);
-        setTooltip(new Tooltip("#" + index + "  " + data.classNames().get(label)
-                + (inspect == null ? "" : "\nDouble-click to inspect")));
+        tooltip.setText("#" + index + "  " + data.classNames().get(label)
+                + (inspect == null ? "" : "\nDouble-click to inspect"));
+        if (getTooltip() != tooltip) {
+            setTooltip(tooltip);
+        }
         setGraphic(content);
         markSelection();
     }
