@@ -233,7 +233,7 @@ public final class UiResponsivenessBench {
             sampler.shutdownNow();
             java.util.Map<String, Integer> top = new java.util.LinkedHashMap<>();
             sites.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(12).forEach(e -> top.put(e.getKey(), e.getValue()));
+                    .limit(20).forEach(e -> top.put(e.getKey(), e.getValue()));
             done.complete(new Report(recorder.overall(), recorder.phases(), recorder.longestGaps(10), top));
         }
 
