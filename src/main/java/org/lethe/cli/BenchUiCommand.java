@@ -86,14 +86,16 @@ final class BenchUiCommand implements Callable<Integer> {
         double[] loadBefore = loadAverage();
         UiResponsivenessBench.Report report;
         try (QueuedJobRunner jobs = new QueuedJobRunner()) {
-            report = UiResponsivenessBench.run(settings, new UiServices(jobs, DatasetCatalog.fromEnvironment()),
-                    Duration.ofSeconds(timeoutSeconds));
+            try {
+                report = UiResponsivenessBench.run(settings, new UiServices(jobs, DatasetCatalog.fromEnvironment()),
+                        Duration.ofSeconds(timeoutSeconds));
+            } finally {
+                UiResponsivenessBench.stopFx();
+            }
         } catch (UnsupportedOperationException e) {
             err.println("lethe bench ui: cannot open a window (" + e.getMessage() + "); run it on a desktop or under"
                     + " Xvfb: xvfb-run -a java -jar lethe.jar bench ui");
             return LetheCli.EXIT_BAD_INPUT;
-        } finally {
-            javafx.application.Platform.exit();
         }
         double[] loadAfter = loadAverage();
         PulseGapRecorder.Stats all = report.overall();

@@ -138,12 +138,27 @@ public final class UiResponsivenessBench {
         }
     }
 
+    /** Whether {@link #run} started JavaFX (and so may stop it). */
+    private static volatile boolean startedFx;
+
     private static void startFx() {
         Platform.setImplicitExit(false);
         try {
             Platform.startup(() -> { });
+            startedFx = true;
         } catch (IllegalStateException alreadyRunning) {
             // a test or an earlier run started it
+        }
+    }
+
+    /**
+     * Stops JavaFX if {@link #run} started it (a command line process ends with it); does nothing
+     * when JavaFX failed to start or was started by someone else.
+     */
+    public static void stopFx() {
+        if (startedFx) {
+            startedFx = false;
+            Platform.exit();
         }
     }
 
