@@ -46,6 +46,7 @@ public final class FuzzRunner implements AutoCloseable {
     private int cases;
     private int loaded;
     private int rejected;
+    private Function<String, String> messageCheck = message -> null;
 
     /**
      * A runner for one format.
@@ -58,6 +59,14 @@ public final class FuzzRunner implements AutoCloseable {
         this.format = format;
         this.timeoutMillis = timeoutMillis;
         this.allocationLimit = allocationLimit;
+    }
+
+    /**
+     * An extra rule for error messages, on top of naming the file: returns null when a message is
+     * fine, else what is wrong with it (e.g. it shows a temporary path the user never saw).
+     */
+    public void setMessageCheck(Function<String, String> check) {
+        this.messageCheck = java.util.Objects.requireNonNull(check, "check");
     }
 
     /**
@@ -113,6 +122,11 @@ public final class FuzzRunner implements AutoCloseable {
             String message = thrown.getMessage();
             if (message == null || !message.contains(fileName)) {
                 fail(mutation, thrown.getClass().getSimpleName() + " does not name " + fileName + ": " + message);
+                return;
+            }
+            String wrong = messageCheck.apply(message);
+            if (wrong != null) {
+                fail(mutation, thrown.getClass().getSimpleName() + " message " + wrong + ": " + message);
                 return;
             }
             rejected++;

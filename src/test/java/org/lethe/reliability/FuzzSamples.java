@@ -27,12 +27,23 @@ import org.lethe.engine.model.ModelStore;
 import org.lethe.engine.model.ModelTraining;
 import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.model.TrainingConfig;
+import org.lethe.engine.data.forget.ForgetSetSpec;
+import org.lethe.engine.evaluation.ModelEvaluator;
+import org.lethe.engine.experiment.Comparison;
+import org.lethe.engine.session.ComparedModel;
+import org.lethe.engine.session.DatasetRef;
+import org.lethe.engine.session.Session;
+import org.lethe.engine.session.SessionRun;
+import org.lethe.engine.session.SessionStore;
+import org.lethe.engine.unlearning.DataSplits;
+import org.lethe.engine.unlearning.MethodDescriptor;
+import org.lethe.engine.unlearning.MethodRegistry;
 
 /**
  * Small copies of the real sample files for fuzzing and other reliability tests: the first few
  * hundred MNIST images as IDX files, the first CIFAR-10 records as batch files and as a tar.gz in
- * the official layout, PNG class folders, and a tiny trained logistic regression saved by
- * {@link ModelStore}.
+ * the official layout, PNG class folders, a tiny trained logistic regression saved by
+ * {@link ModelStore}, and a workbench session saved by {@link SessionStore} (see {@link #tinySession}).
  */
 public final class FuzzSamples {
 
@@ -235,4 +246,52 @@ public final class FuzzSamples {
 
     /** A SISA ensemble and the training split its indices point into. */
     public record SisaSample(ImageSplit split, org.lethe.engine.unlearning.sisa.SisaEnsemble ensemble) { }
+
+    /**
+     * A real session file and what it was made from.
+     *
+     * @param file the saved {@code .lethe-session}
+     * @param catalog a catalog in which the session's dataset path resolves
+     * @param data the dataset as the session uses it
+     * @param session what was saved
+     */
+    public record SessionSample(Path file, DatasetCatalog catalog, ImageDataset data, Session session) { }
+
+    /**
+     * Writes a session as the workbench would save it: a dataset reference to a raw IDX folder of the
+     * first {@code train} MNIST digits (under {@code dir}), the forget set "class 3", a logistic
+     * regression original, a comparison with Retrain and one epoch of fine-tuning, and two history
+     * entries; saved by {@link SessionStore} to {@code dir/fuzz.lethe-session}.
+     */
+    public static SessionSample tinySession(Path dir, int train, long seed) throws IOException {
+        JobContext ctx = JobContext.detached();
+        Path folder = writeMnist(dir.resolve("session-data"), train, 50);
+        DatasetCatalog catalog = new DatasetCatalog(dir.resolve("no-sample-data"), dir.resolve("user-data"));
+        ImageDataset data = catalog.load(folder.toString(), ctx);
+        TrainedModel original = ModelTraining.train(data, ModelSpec.logreg(data.shape(), data.numClasses())
+                .withSeed(seed), TrainingConfig.adam(1, 32, 1e-2, seed), ctx);
+        int[] forget = ForgetSetSpec.parse("class:3").resolve(data, 0).forget().toArray();
+        DataSplits splits = DataSplits.of(data, new ForgetSetSpec.Samples(forget).resolve(data, 0));
+        MethodRegistry registry = MethodRegistry.standard();
+        MethodDescriptor<?> retrain = registry.byId("retrain");
+        MethodDescriptor<?> ft = registry.byId("ft");
+        Record ftParams = MethodRegistry.params(ft, Map.of("epochs", "1", "seed", Long.toString(seed)));
+        Comparison comparison = Comparison.start(splits, original, ModelEvaluator.DEFAULT_RETAIN_SAMPLE, 0, ctx);
+        comparison = comparison.with(retrain.run(original, splits, retrain.defaults(), ctx), "Retrain", ctx);
+        comparison = comparison.with(ft.run(original, splits, ftParams, ctx), "FT", ctx);
+        List<ComparedModel> compared = List.of(ComparedModel.of(comparison.retrained().orElseThrow()),
+                ComparedModel.of(comparison.unlearned().get(0)));
+        List<SessionRun> history = List.of(
+                new SessionRun(java.time.Instant.parse("2026-11-23T10:00:00Z"), SessionRun.Kind.TRAIN, "Original",
+                        "logreg", "{\"model\":{\"architecture\":\"logreg\"}}", seed,
+                        original.provenance().seconds(), data.name(), 0, null),
+                new SessionRun(java.time.Instant.parse("2026-11-23T10:01:00Z"), SessionRun.Kind.UNLEARN, "FT", "ft",
+                        compared.get(1).paramsJson(), seed, 0.5, data.name(), forget.length,
+                        comparison.unlearned().get(0).evaluated().metrics()));
+        Session session = new Session(DatasetRef.of(folder.toString(), null, data), forget,
+                Session.Evaluation.WORKBENCH, original, compared, history);
+        Path file = dir.resolve("fuzz" + SessionStore.EXTENSION);
+        new SessionStore().save(session, file);
+        return new SessionSample(file, catalog, data, session);
+    }
 }

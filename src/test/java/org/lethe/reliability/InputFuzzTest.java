@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -27,14 +28,20 @@ import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.model.TrainingConfig;
 import org.lethe.engine.model.optim.LrSchedule;
 import org.lethe.engine.model.optim.OptimizerConfig;
+import org.lethe.engine.session.ComparedModel;
+import org.lethe.engine.session.RestoredSession;
+import org.lethe.engine.session.Session;
+import org.lethe.engine.session.SessionRestorer;
+import org.lethe.engine.session.SessionStore;
+import org.lethe.engine.unlearning.MethodRegistry;
 import org.lethe.reliability.Mutator.IntField;
 import org.lethe.reliability.Mutator.Layout;
 import org.lethe.reliability.Mutator.Mutation;
 
 /**
  * Fuzzes every file format Lethe reads (issue #8): IDX (raw and gzip), CIFAR-10 batch folders and
- * the tar.gz, PNG image folders, {@code .lethe} model files, scenario JSON and {@code .lethe-sisa}
- * ensemble files. The inputs are
+ * the tar.gz, PNG image folders, {@code .lethe} model files, scenario JSON, {@code .lethe-sisa}
+ * ensemble files and {@code .lethe-session} workbench sessions. The inputs are
  * small copies of the real sample files; the damage comes from {@link Mutator} and
  * {@link FormatMutations} with fixed seeds, so every run tries the same cases. Each case must end
  * in a domain error naming the file or in a valid-looking dataset/model/scenario, within a time
@@ -443,5 +450,293 @@ class InputFuzzTest {
             }
             finish(runner, start, 80);
         }
+    }
+
+    // ------------------------------------------------------------------ session files
+
+    /** What identifies a session's content: a damaged file that still opens must give exactly this. */
+    private static String fingerprint(Session s) {
+        StringBuilder b = new StringBuilder();
+        b.append(s.dataset()).append('|').append(java.util.Arrays.toString(s.forget())).append('|')
+                .append(s.evaluation()).append('|').append(s.original() == null ? "-" : s.original().paramsSha256());
+        for (ComparedModel m : s.compared()) {
+            b.append('|').append(m.label()).append(',').append(m.methodId()).append(',').append(m.paramsJson())
+                    .append(',').append(m.model().paramsSha256()).append(',').append(m.figures());
+        }
+        return b.append('|').append(s.history()).toString();
+    }
+
+    /** Null when a read session holds only models that were saved, else why not. */
+    private static String checkSession(Session s, Set<String> savedModels) {
+        List<org.lethe.engine.model.TrainedModel> models = new ArrayList<>();
+        if (s.original() != null) {
+            models.add(s.original());
+        }
+        s.compared().forEach(m -> models.add(m.model()));
+        for (org.lethe.engine.model.TrainedModel m : models) {
+            if (!savedModels.contains(m.paramsSha256())) {
+                return "it holds a model that was never saved (parameters " + m.paramsSha256() + ")";
+            }
+        }
+        return null;
+    }
+
+    /** Null when a restored session is consistent and holds only models that were saved, else why not. */
+    private static String checkRestored(RestoredSession r, Set<String> savedModels) {
+        Session s = r.session();
+        String problem = checkSession(s, savedModels);
+        if (problem != null) {
+            return problem;
+        }
+        if (!r.dataset().sha256().equals(s.dataset().sha256())) {
+            return "the restored dataset does not have the session's content hash";
+        }
+        for (int index : s.forget()) {
+            if (index >= r.dataset().train().count()) {
+                return "forget index " + index + " is outside the dataset";
+            }
+        }
+        int rows = r.comparison() == null ? 0 : r.comparison().rows().size();
+        int expected = s.compared().isEmpty() ? 0 : s.compared().size() + 1;
+        if (rows != expected) {
+            return "the restored comparison has " + rows + " rows for " + s.compared().size() + " compared models";
+        }
+        return null;
+    }
+
+    /** The session's entries with one added, zipped again. */
+    private static byte[] withEntry(Map<String, byte[]> entries, String name, byte[] content) throws IOException {
+        Map<String, byte[]> copy = new LinkedHashMap<>(entries);
+        copy.put(name, content);
+        return FormatMutations.zip(copy);
+    }
+
+    /** The session with {@code session.json} edited by {@code edit}, zipped again. */
+    private static byte[] withJson(Map<String, byte[]> entries, java.util.function.UnaryOperator<
+            com.fasterxml.jackson.databind.node.ObjectNode> edit) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(entries.get("session.json"));
+        return FormatMutations.rezip(entries, "session.json", mapper.writeValueAsBytes(edit.apply(root)));
+    }
+
+    @Test
+    void sessionFiles(@TempDir Path dir) throws IOException {
+        long start = System.nanoTime();
+        FuzzSamples.SessionSample sample = FuzzSamples.tinySession(dir, 300, 11);
+        Path file = sample.file();
+        String name = file.getFileName().toString();
+        byte[] zip = Files.readAllBytes(file);
+        Map<String, byte[]> entries = FormatMutations.unzip(zip);
+        assertThat(entries.keySet()).containsExactly("session.json", "models/original.lethe",
+                "models/compared-01-retrain.lethe", "models/compared-02-ft.lethe");
+        Session saved = sample.session();
+        Set<String> savedModels = new java.util.HashSet<>();
+        savedModels.add(saved.original().paramsSha256());
+        saved.compared().forEach(m -> savedModels.add(m.model().paramsSha256()));
+        String intact = fingerprint(saved);
+
+        SessionStore store = new SessionStore();
+        SessionRestorer restorer = new SessionRestorer(sample.catalog(), MethodRegistry.standard());
+        // edits of session.json may load and then fail (or not) only when the data and comparison are
+        // restored; container and model damage either fails while reading or changes nothing
+        Callable<RestoredSession> restore = () -> restorer.restore(store.load(file), file, sample.data(),
+                JobContext.detached());
+        Callable<Session> read = () -> store.load(file);
+        Function<RestoredSession, String> consistent = r -> checkRestored(r, savedModels);
+        Function<Session, String> valid = s -> checkSession(s, savedModels);
+        Function<Session, String> unchanged = s -> {
+            String problem = checkSession(s, savedModels);
+            return problem != null ? problem : fingerprint(s).equals(intact) ? null
+                    : "it differs from the saved session: " + fingerprint(s);
+        };
+        Function<Session, String> refused = s -> "a model entry outside models/ was accepted";
+
+        Mutator mutator = new Mutator(8006);
+        // 1. damage to the zip container: every entry boundary cut, random cuts, header bit flips,
+        //    hostile sizes, offsets and name lengths in every local and central header, trailing garbage
+        List<Mutation> zipLevel = mutator.standardMutations(name, zip, FormatMutations.zipLayout(zip), 12, 24, 6);
+        List<Mutation> cuts = zipLevel.stream().filter(m -> m.description().contains("truncated")).toList();
+        List<Mutation> others = new ArrayList<>(zipLevel.stream().filter(m -> !cuts.contains(m)).toList());
+        List<Mutation> containerCases = new ArrayList<>(cuts);
+        containerCases.addAll(sample(others, 150, mutator));
+
+        // 2. session.json: every value replaced by hostile ones, every field removed
+        byte[] json = entries.get("session.json");
+        List<Mutation> jsonCases = new ArrayList<>();
+        for (Mutation m : sample(FormatMutations.jsonTreeMutations("session.json", json, mutator, 2), 130, mutator)) {
+            jsonCases.add(new Mutation(m.description(), FormatMutations.rezip(entries, "session.json", m.bytes())));
+        }
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        String otherHash = saved.compared().get(0).model().paramsSha256();
+        for (Object format : new Object[] {"lethe-model", "", "LETHE-SESSION", 1}) {
+            jsonCases.add(new Mutation("session.json: format " + format, withJson(entries, root -> {
+                root.set("format", format instanceof String t ? f.textNode(t) : f.numberNode((Integer) format));
+                return root;
+            })));
+        }
+        for (com.fasterxml.jackson.databind.JsonNode version : List.of(f.numberNode(0), f.numberNode(2),
+                f.numberNode(-1), f.numberNode(1_000_000), f.textNode("1"), f.numberNode(1.5), f.nullNode(),
+                f.numberNode(1L << 40))) {
+            jsonCases.add(new Mutation("session.json: version " + version, withJson(entries, root -> {
+                root.set("version", version);
+                return root;
+            })));
+        }
+        jsonCases.add(new Mutation("session.json: version missing", withJson(entries, root -> {
+            root.remove("version");
+            return root;
+        })));
+        jsonCases.add(new Mutation("session.json: original's hash set to another model's", withJson(entries, root -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("original")).put("paramsSha256", otherHash);
+            return root;
+        })));
+        jsonCases.add(new Mutation("session.json: forget.sha256 of another set", withJson(entries, root -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("forget")).put("sha256",
+                    org.lethe.engine.data.IndexView.hashIndices(new int[] {1, 2, 3}));
+            return root;
+        })));
+        jsonCases.add(new Mutation("session.json: dataset.sha256 of other data", withJson(entries, root -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("dataset")).put("sha256", "0".repeat(64));
+            return root;
+        })));
+        jsonCases.add(new Mutation("session.json: dataset limited to 10 training images", withJson(entries, root -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("dataset")).put("trainLimit", 10)
+                    .put("sha256", "1".repeat(64));
+            return root;
+        })));
+        jsonCases.add(new Mutation("session.json: compared models swapped", withJson(entries, root -> {
+            com.fasterxml.jackson.databind.node.ArrayNode c = (com.fasterxml.jackson.databind.node.ArrayNode)
+                    root.get("compared");
+            com.fasterxml.jackson.databind.JsonNode first = c.get(0);
+            c.set(0, c.get(1));
+            c.set(1, first);
+            return root;
+        })));
+        jsonCases.add(new Mutation("session.json: FT claims to be a second retrain", withJson(entries, root -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("compared").get(1)).put("method", "retrain");
+            return root;
+        })));
+        jsonCases.add(new Mutation("session.json: retrain claims to be FT", withJson(entries, root -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("compared").get(0)).put("method", "ft");
+            return root;
+        })));
+        jsonCases.add(new Mutation("session.json: 100,000 nested arrays", FormatMutations.rezip(entries, "session.json",
+                "[".repeat(100_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        jsonCases.add(new Mutation("session.json: a UTF-8 byte order mark", FormatMutations.rezip(entries,
+                "session.json", Mutator.append(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, json))));
+        jsonCases.add(new Mutation("session.json: UTF-16", FormatMutations.rezip(entries, "session.json",
+                new String(json, java.nio.charset.StandardCharsets.UTF_8).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_16))));
+        jsonCases.add(new Mutation("session.json: empty", FormatMutations.rezip(entries, "session.json", new byte[0])));
+
+        // 3. model entries: container damage inside the nested .lethe, swaps, junk
+        List<Mutation> modelCases = new ArrayList<>();
+        for (String entry : List.of("models/original.lethe", "models/compared-02-ft.lethe")) {
+            byte[] model = entries.get(entry);
+            for (Mutation m : sample(mutator.standardMutations(entry, model, FormatMutations.zipLayout(model), 4, 8, 2),
+                    35, mutator)) {
+                modelCases.add(new Mutation(m.description(), FormatMutations.rezip(entries, entry, m.bytes())));
+            }
+            modelCases.add(new Mutation(entry + " replaced by another model", FormatMutations.rezip(entries, entry,
+                    entries.get("models/compared-01-retrain.lethe"))));
+            modelCases.add(new Mutation(entry + " empty", FormatMutations.rezip(entries, entry, new byte[0])));
+            modelCases.add(new Mutation(entry + " replaced by session.json", FormatMutations.rezip(entries, entry, json)));
+            Map<String, byte[]> without = new LinkedHashMap<>(entries);
+            without.remove(entry);
+            modelCases.add(new Mutation(entry + " missing", FormatMutations.zip(without)));
+        }
+        Map<String, byte[]> only = new LinkedHashMap<>();
+        only.put("session.json", json);
+        modelCases.add(new Mutation("session.json alone", FormatMutations.zip(only)));
+        modelCases.add(new Mutation("an empty zip", FormatMutations.zip(Map.of())));
+        Map<String, byte[]> noJson = new LinkedHashMap<>(entries);
+        noJson.remove("session.json");
+        modelCases.add(new Mutation("session.json missing", FormatMutations.zip(noJson)));
+        modelCases.add(new Mutation("a model file instead of a session", entries.get("models/original.lethe")));
+
+        // 4. decompression bombs (must be stopped early, not read into memory)
+        List<Mutation> bombs = new ArrayList<>();
+        Map<String, byte[]> bombed = new LinkedHashMap<>(entries);
+        bombed.put("session.json", Mutator.append(json, " ".repeat(40 << 20)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        bombs.add(new Mutation("session.json followed by 40 MiB of spaces", FormatMutations.zip(bombed)));
+        bombs.add(new Mutation("models/original.lethe inflates to 300 MiB of zeros",
+                replaceWithBomb(entries, "models/original.lethe", 300)));
+
+        // 5. names: traversal names for extra entries (ignored) and for the model entries session.json lists
+        List<Mutation> harmlessNames = new ArrayList<>();
+        for (String evil : List.of("../../lethe-fuzz-evil.txt", "/tmp/lethe-fuzz-evil.txt", "models/../../evil.lethe",
+                "..\\..\\evil.txt", "models/extra.lethe")) {
+            harmlessNames.add(new Mutation("extra entry '" + evil + "'", withEntry(entries, evil, json)));
+        }
+        List<Mutation> badNames = new ArrayList<>();
+        byte[] originalModel = entries.get("models/original.lethe");
+        for (String evil : List.of("../original.lethe", "/models/original.lethe", "models/../original.lethe",
+                "models/sub/../../original.lethe", "models\\original.lethe", "C:\\models\\original.lethe",
+                "session.json", "models/original.bin", "models//original.lethe", "models/orig\u0000inal.lethe")) {
+            Map<String, byte[]> renamed = new LinkedHashMap<>(entries);
+            renamed.remove("models/original.lethe");
+            if (!evil.contains("\u0000")) {
+                renamed.put(evil, evil.equals("session.json") ? json : originalModel);
+            }
+            byte[] edited = FormatMutations.zip(renamed);
+            Map<String, byte[]> renamedEntries = FormatMutations.unzip(edited);
+            badNames.add(new Mutation("original.file set to '" + evil + "' (an entry of that name present)",
+                    withJson(renamedEntries, root -> {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("original")).put("file", evil);
+                        return root;
+                    })));
+        }
+
+        try (FuzzRunner runner = new FuzzRunner("sessions", TIMEOUT_MILLIS, ALLOCATION_LIMIT)) {
+            runner.setMessageCheck(message -> message.contains("lethe-session-") || message.contains("model-")
+                    && message.contains(ModelStore.EXTENSION + ":") ? "shows a temporary file" : null);
+            for (Mutation m : containerCases) {
+                onFile(runner, file, zip, m, name, read, unchanged);
+            }
+            for (Mutation m : jsonCases) {
+                onFile(runner, file, zip, m, name, restore, consistent);
+            }
+            for (Mutation m : modelCases) {
+                onFile(runner, file, zip, m, name, read, valid);
+            }
+            for (Mutation m : bombs) {
+                onFile(runner, file, zip, m, name, read, unchanged);
+            }
+            for (Mutation m : harmlessNames) {
+                onFile(runner, file, zip, m, name, read, unchanged);
+            }
+            for (Mutation m : badNames) {
+                onFile(runner, file, zip, m, name, read, refused);
+            }
+            // the intact file still opens to the saved session, and restores
+            onFile(runner, file, zip, new Mutation("intact", zip), name, read, unchanged);
+            onFile(runner, file, zip, new Mutation("intact, restored", zip), name, restore, consistent);
+            assertThat(dir.getParent().resolve("lethe-fuzz-evil.txt")).doesNotExist();
+            assertThat(Path.of("/tmp/lethe-fuzz-evil.txt")).doesNotExist();
+            finish(runner, start, 400);
+        }
+    }
+
+    /** The session with {@code entry} replaced by a zip that inflates to {@code megabytes} MiB of zeros. */
+    private static byte[] replaceWithBomb(Map<String, byte[]> entries, String entry, int megabytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                if (e.getKey().equals(entry)) {
+                    byte[] zeros = new byte[1 << 20];
+                    for (int i = 0; i < megabytes; i++) {
+                        zip.write(zeros);
+                    }
+                } else {
+                    zip.write(e.getValue());
+                }
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 }

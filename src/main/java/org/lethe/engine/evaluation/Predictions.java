@@ -39,15 +39,16 @@ public final class Predictions {
     private final int[] predicted;
     private final double[] loss;
     private final double[] trueClassProbability;
-    private int nonFiniteRows;
+    private final int nonFiniteRows;
     private final double[] maxProbability;
     private final double[] entropy;
     private final double[] logitConfidence;
 
     private Predictions(String tag, int[] indices, int[] labels, int numClasses, float[] probabilities,
                         int[] predicted, double[] loss, double[] trueClassProbability, double[] maxProbability,
-                        double[] entropy, double[] logitConfidence) {
+                        double[] entropy, double[] logitConfidence, int nonFiniteRows) {
         this.tag = tag;
+        this.nonFiniteRows = nonFiniteRows;
         this.indices = indices;
         this.labels = labels;
         this.numClasses = numClasses;
@@ -150,9 +151,7 @@ public final class Predictions {
             }
             ctx.progress((double) to / n, "evaluating " + view.tag() + ": " + to + "/" + n);
         }
-        Predictions p = new Predictions(view.tag(), idx, labels, c, probs, pred, loss, pTrue, pMax, ent, conf);
-        p.nonFiniteRows = nonFinite;
-        return p;
+        return new Predictions(view.tag(), idx, labels, c, probs, pred, loss, pTrue, pMax, ent, conf, nonFinite);
     }
 
     private static boolean allFinite(double[] values) {

@@ -39,8 +39,11 @@ import org.lethe.engine.model.TrainedModel;
  * everything before it is used: the format name and version (an older version is migrated by
  * {@link SessionMigrations}, a newer one explained), every field's type and range, that each listed
  * model is present, readable, and has the parameters hash {@code session.json} recorded, and that
- * the forget set's hash matches its indices. Every problem raises a {@link SessionException} that
- * names the file.
+ * the forget set's hash matches its indices. Model entries must be plain names inside
+ * {@code models/}; entries are read with size and inflation limits (decompression bombs stop early),
+ * and models are streamed to a temporary file rather than held in memory. Every problem raises a
+ * {@link SessionException} that names the file; the fuzz test {@code InputFuzzTest#sessionFiles}
+ * holds the reader to that.
  */
 public final class SessionStore {
 
@@ -53,8 +56,19 @@ public final class SessionStore {
 
     static final String JSON_ENTRY = "session.json";
     static final String MODELS = "models/";
-    private static final long MAX_JSON_BYTES = 64L << 20;
-    private static final long MAX_MODEL_BYTES = 2L << 30;
+    /** The largest {@code session.json} read (a full-MNIST forget set and long history need about 1 MiB). */
+    static final long MAX_JSON_BYTES = 16L << 20;
+    /** The largest model entry read. */
+    static final long MAX_MODEL_BYTES = 2L << 30;
+    /**
+     * An entry may inflate to at most this many times its compressed size (beyond
+     * {@link ModelStore#INFLATION_FLOOR}); more is a decompression bomb. Parameters and JSON compress
+     * far less than this.
+     */
+    static final int MAX_INFLATION_RATIO = ModelStore.MAX_INFLATION_RATIO;
+    /** What a model entry's name must look like: a plain file name inside {@code models/}. */
+    private static final java.util.regex.Pattern MODEL_ENTRY =
+            java.util.regex.Pattern.compile("models/[A-Za-z0-9_][A-Za-z0-9._-]{0,200}\\.lethe");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ModelStore models = new ModelStore();
@@ -210,7 +224,7 @@ public final class SessionStore {
             zip = new ZipFile(file.toFile());
         } catch (IOException e) {
             throw new SessionException(file, "not a readable Lethe session (damaged, truncated, or another kind of"
-                    + " file): " + e.getMessage(), e);
+                    + " file): " + describe(e), e);
         }
         Path temp = null;
         try (zip) {
@@ -253,9 +267,9 @@ public final class SessionStore {
             }
             return new Session(dataset, forget, evaluation, original, compared, history);
         } catch (ZipException e) {
-            throw new SessionException(file, "the session file is damaged: " + e.getMessage(), e);
+            throw new SessionException(file, "the session file is damaged: " + describe(e), e);
         } catch (IOException e) {
-            throw new SessionException(file, "cannot read the session: " + e.getMessage(), e);
+            throw new SessionException(file, "cannot read the session: " + describe(e), e);
         } finally {
             deleteTree(temp);
         }
@@ -267,8 +281,9 @@ public final class SessionStore {
         try {
             node = json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new SessionException(file, JSON_ENTRY + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new SessionException(file, JSON_ENTRY + " is not valid JSON" + where + ": "
+                    + e.getOriginalMessage(), e);
         }
         if (!(node instanceof ObjectNode root)) {
             throw new SessionException(file, JSON_ENTRY + " must hold a JSON object");
@@ -279,7 +294,8 @@ public final class SessionStore {
         }
         JsonNode version = root.get("version");
         if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
-            throw new SessionException(file, JSON_ENTRY + ": 'version' must be a whole number, was " + version);
+            throw new SessionException(file, JSON_ENTRY + ": 'version' must be a whole number, was "
+                    + shown(version));
         }
         return SessionMigrations.upgrade(file, root, version.intValue());
     }
@@ -288,21 +304,33 @@ public final class SessionStore {
             throws IOException {
         Reader r = new Reader(file, node);
         String entry = r.text(node, "file", at);
+        if (!MODEL_ENTRY.matcher(entry).matches() || entry.contains("..")) {
+            throw new SessionException(file, JSON_ENTRY + ": " + at + ".file must name a model entry such as "
+                    + MODELS + "original.lethe (a plain file name inside " + MODELS + "), was '"
+                    + printable(entry) + "'");
+        }
         String expectedHash = r.text(node, "paramsSha256", at);
+        if (!expectedHash.matches("[0-9a-f]{64}")) {
+            throw new SessionException(file, JSON_ENTRY + ": " + at + ".paramsSha256 must be 64 lower-case hex digits,"
+                    + " was '" + printable(expectedHash.length() > 70 ? expectedHash.substring(0, 67) + "..."
+                            : expectedHash) + "'");
+        }
         if (zip.getEntry(entry) == null) {
             throw new SessionException(file, what + " is missing: session.json lists " + entry
                     + " but the session holds no such entry");
         }
-        byte[] bytes = readEntry(file, zip, entry, MAX_MODEL_BYTES, "");
         Path model = Files.createTempFile(temp, "model-", ModelStore.EXTENSION);
-        Files.write(model, bytes);
         TrainedModel loaded;
+        try (java.io.OutputStream out = Files.newOutputStream(model)) {
+            copyEntry(file, zip, entry, MAX_MODEL_BYTES, "", out);
+        }
         try {
             loaded = models.load(model);
         } catch (ModelFileException e) {
+            // the user never saw the temporary copy: speak of the entry instead
             String detail = e.getMessage().startsWith(model + ": ")
                     ? e.getMessage().substring(model.toString().length() + 2) : e.getMessage();
-            throw new SessionException(file, entry + " (" + what + "): " + detail, e);
+            throw new SessionException(file, entry + " (" + what + "): " + detail.replace(model.toString(), entry), e);
         } finally {
             Files.deleteIfExists(model);
         }
@@ -314,8 +342,52 @@ public final class SessionStore {
         return loaded;
     }
 
+    /** What went wrong in a read, for people (some zip errors carry no message). */
+    private static String describe(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "the data ends early";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "a damaged zip structure (" + e.getClass().getSimpleName() + ")"
+                : message;
+    }
+
+    /** A JSON value as messages quote it: at most 60 characters, control characters escaped. */
+    static String shown(JsonNode value) {
+        if (value == null) {
+            return "missing";
+        }
+        String text = value.toString();
+        String cut = printable(text.length() > 60 ? text.substring(0, 57) : text);
+        return text.length() > 60 ? cut + "... (" + text.length() + " characters)" : cut;
+    }
+
+    /** The text with control characters shown as {@code \\uXXXX} and cut to 120 characters. */
+    private static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (b.length() >= 120) {
+                return b.append("...").toString();
+            }
+            b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
     private static byte[] readEntry(Path file, ZipFile zip, String name, long maxBytes, String missingPrefix)
             throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        copyEntry(file, zip, name, maxBytes, missingPrefix, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Copies entry {@code name} to {@code out}, refusing one that declares or inflates to more than
+     * {@code maxBytes}, or inflates more than {@link #MAX_INFLATION_RATIO} times its compressed size
+     * (a decompression bomb): the damage is noticed after at most a bounded number of bytes.
+     */
+    private static void copyEntry(Path file, ZipFile zip, String name, long maxBytes, String missingPrefix,
+            java.io.OutputStream out) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new SessionException(file, missingPrefix + "entry " + name + " is missing");
@@ -324,13 +396,24 @@ public final class SessionStore {
             throw new SessionException(file, "entry " + name + " declares " + entry.getSize()
                     + " bytes, more than the " + maxBytes + " allowed");
         }
+        long compressed = Math.max(1, entry.getCompressedSize());
+        long inflationLimit = Math.max(ModelStore.INFLATION_FLOOR, compressed * MAX_INFLATION_RATIO);
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 8));
-            if (in.read() != -1) {
-                throw new SessionException(file, "entry " + name + " is longer than the " + maxBytes
-                        + " bytes allowed");
+            byte[] chunk = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new SessionException(file, "entry " + name + " is longer than the " + maxBytes
+                            + " bytes allowed");
+                }
+                if (total > inflationLimit) {
+                    throw new SessionException(file, "entry " + name + " inflates from " + compressed
+                            + " compressed bytes to more than " + inflationLimit + " (over " + MAX_INFLATION_RATIO
+                            + " times): a decompression bomb, refusing to read on");
+                }
+                out.write(chunk, 0, n);
             }
-            return bytes;
         }
     }
 
@@ -362,14 +445,14 @@ public final class SessionStore {
 
         ObjectNode object(JsonNode node, String at) {
             if (!(node instanceof ObjectNode o)) {
-                throw bad(at, "must be a JSON object, was " + (node == null ? "missing" : node.toString()));
+                throw bad(at, "must be a JSON object, was " + (node == null ? "missing" : shown(node)));
             }
             return o;
         }
 
         ArrayNode array(JsonNode node, String at) {
             if (!(node instanceof ArrayNode a)) {
-                throw bad(at, "must be a JSON array, was " + (node.isMissingNode() ? "missing" : node.toString()));
+                throw bad(at, "must be a JSON array, was " + (node.isMissingNode() ? "missing" : shown(node)));
             }
             return a;
         }
@@ -377,7 +460,7 @@ public final class SessionStore {
         String text(ObjectNode node, String field, String at) {
             JsonNode v = node.get(field);
             if (v == null || !v.isTextual() || v.asText().isBlank()) {
-                throw bad(at + "." + field, "must be a non-empty text, was " + v);
+                throw bad(at + "." + field, "must be a non-empty text, was " + shown(v));
             }
             return v.asText();
         }
@@ -390,13 +473,13 @@ public final class SessionStore {
             if (v != null && v.isTextual() && v.asText().equals("NaN")) {
                 return Double.NaN;
             }
-            throw bad(at + "." + field, "must be a number, was " + v);
+            throw bad(at + "." + field, "must be a number, was " + shown(v));
         }
 
         long integer(ObjectNode node, String field, String at) {
             JsonNode v = node.get(field);
             if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw bad(at + "." + field, "must be a whole number, was " + v);
+                throw bad(at + "." + field, "must be a whole number, was " + shown(v));
             }
             return v.longValue();
         }
@@ -430,7 +513,7 @@ public final class SessionStore {
             for (int i = 0; i < indices.length; i++) {
                 JsonNode v = list.get(i);
                 if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                    throw bad("forget.indices[" + i + "]", "must be a whole number, was " + v);
+                    throw bad("forget.indices[" + i + "]", "must be a whole number, was " + shown(v));
                 }
                 indices[i] = v.intValue();
                 if (indices[i] < 0 || indices[i] >= dataset.trainCount()) {
@@ -477,13 +560,13 @@ public final class SessionStore {
                 finished = Instant.parse(text(o, "finished", at));
             } catch (DateTimeParseException e) {
                 throw bad(at + ".finished", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, was "
-                        + o.get("finished"));
+                        + shown(o.get("finished")));
             }
             SessionRun.Kind kind;
             try {
                 kind = SessionRun.Kind.valueOf(text(o, "kind", at));
             } catch (IllegalArgumentException e) {
-                throw bad(at + ".kind", "must be TRAIN or UNLEARN, was " + o.get("kind"));
+                throw bad(at + ".kind", "must be TRAIN or UNLEARN, was " + shown(o.get("kind")));
             }
             ModelMetrics metrics = null;
             JsonNode m = o.get("metrics");

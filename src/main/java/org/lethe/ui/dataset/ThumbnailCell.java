@@ -28,6 +28,8 @@ public final class ThumbnailCell extends GridCell<Integer> {
     private final ImageView image = new ImageView();
     private final Label classBadge = new Label();
     private final StackPane content = new StackPane(image, classBadge);
+    /** One tooltip per cell, its text changed on reuse: a new Tooltip per update stalled scrolling and loading. */
+    private final Tooltip tooltip = new Tooltip();
     /** Whether the last single click changed the selection (a double-click takes that back). */
     private boolean firstClickChanged;
 
@@ -118,8 +120,11 @@ public final class ThumbnailCell extends GridCell<Integer> {
         image.setImage(renderer.render(data.train(), index));
         classBadge.setText(data.classNames().get(label));
         setUserData(label);
-        setTooltip(new Tooltip(Strings.format(inspect == null ? "dataset.thumbnail" : "dataset.thumbnail.inspect", index,
-                data.classNames().get(label))));
+        tooltip.setText(Strings.format(inspect == null ? "dataset.thumbnail" : "dataset.thumbnail.inspect", index,
+                data.classNames().get(label)));
+        if (getTooltip() != tooltip) {
+            setTooltip(tooltip);
+        }
         setGraphic(content);
         markSelection();
     }
