@@ -136,6 +136,43 @@ public final class ModelArchive {
         }
     }
 
+    /**
+     * Reads and checks the JSON header entry of a Lethe archive: valid JSON, the expected
+     * {@code format} string, and a whole-number {@code version} between 1 and {@code version}.
+     *
+     * @param what how messages name the format's version, e.g. "model format" or "SISA format"
+     * @return the header
+     */
+    public static com.fasterxml.jackson.databind.JsonNode readHeader(Path file, ZipFile zip, String entry,
+            long maxBytes, com.fasterxml.jackson.databind.ObjectMapper json, String format, int version, String what)
+            throws IOException {
+        byte[] bytes = readEntry(file, zip, entry, maxBytes);
+        com.fasterxml.jackson.databind.JsonNode header;
+        try {
+            header = json.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ModelFileException(file, entry + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (header == null || !format.equals(header.path("format").asText())) {
+            throw new ModelFileException(file, "format is '" + (header == null ? "" : header.path("format").asText())
+                    + "', expected '" + format + "'");
+        }
+        if (!header.path("version").isIntegralNumber()) {
+            throw new ModelFileException(file, entry + " has no " + what + " version (found '" + header.path("version")
+                    + "'); expected a whole number, " + version + " for this version of Lethe");
+        }
+        int found = header.path("version").asInt(-1);
+        if (found > version) {
+            throw new ModelFileException(file, "written by a newer Lethe (" + what + " version " + found
+                    + "); this version reads version " + version + ". Update Lethe to open it.");
+        }
+        if (found < 1) {
+            throw new ModelFileException(file, what + " version " + found + " is older than any Lethe wrote "
+                    + "and not supported; this version reads version " + version);
+        }
+        return header;
+    }
+
     /** Writes one stored entry. */
     public static void putEntry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
         zip.putNextEntry(new ZipEntry(name));

@@ -166,31 +166,7 @@ public final class ModelStore {
     }
 
     private JsonNode readHeader(Path file, ZipFile zip) throws IOException {
-        byte[] bytes = readEntry(file, zip, JSON_ENTRY, MAX_JSON_BYTES);
-        JsonNode header;
-        try {
-            header = json.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new ModelFileException(file, JSON_ENTRY + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (header == null || !FORMAT.equals(header.path("format").asText())) {
-            throw new ModelFileException(file, "format is '" + (header == null ? "" : header.path("format").asText())
-                    + "', expected '" + FORMAT + "'");
-        }
-        if (!header.path("version").isIntegralNumber()) {
-            throw new ModelFileException(file, JSON_ENTRY + " has no model format version (found '"
-                    + header.path("version") + "'); expected a whole number, " + VERSION + " for this version of Lethe");
-        }
-        int version = header.path("version").asInt(-1);
-        if (version > VERSION) {
-            throw new ModelFileException(file, "written by a newer Lethe (model format version " + version
-                    + "); this version reads version " + VERSION + ". Update Lethe to open it.");
-        }
-        if (version < 1) {
-            throw new ModelFileException(file, "model format version " + version + " is older than any Lethe"
-                    + " wrote and not supported; this version reads version " + VERSION);
-        }
-        return header;
+        return ModelArchive.readHeader(file, zip, JSON_ENTRY, MAX_JSON_BYTES, json, FORMAT, VERSION, "model format");
     }
 
     private ModelProvenance parseProvenance(Path file, JsonNode header) {

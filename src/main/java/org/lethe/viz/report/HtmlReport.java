@@ -36,16 +36,7 @@ public final class HtmlReport {
         Files.createDirectories(chartDir);
         StringBuilder figures = new StringBuilder();
         for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
-            Path png = chartDir.resolve(e.getKey() + ".png");
-            int height = heightOf(e.getValue());
-            ChartExport.writePng(e.getValue(), png, WIDTH, height, 2.0);
-            ChartExport.writeSvg(e.getValue(), chartDir.resolve(e.getKey() + ".svg"), WIDTH, height);
-            ChartExport.writeCsv(e.getValue(), chartDir.resolve(e.getKey() + ".csv"));
-            String data = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
-            figures.append("<figure><img alt=\"").append(escape(e.getKey())).append("\" src=\"data:image/png;base64,")
-                    .append(data).append("\" width=\"").append(WIDTH).append("\"><figcaption>")
-                    .append(escape(e.getKey())).append(" (charts/").append(escape(e.getKey()))
-                    .append(".svg, .csv)</figcaption></figure>\n");
+            figures.append(figure(e.getValue(), chartDir, e.getKey(), e.getKey()));
         }
         Path html = dir.resolve("report.html");
         String page = page(report, figures.toString());
@@ -55,6 +46,33 @@ public final class HtmlReport {
             w.flush();
         });
         return html;
+    }
+
+    /**
+     * Writes {@code chartDir/ID.png|svg|csv} and returns the HTML figure that embeds the PNG, captioned
+     * {@code caption}.
+     */
+    static String figure(JFreeChart chart, Path chartDir, String id, String caption) throws IOException {
+        Path png = chartDir.resolve(id + ".png");
+        int height = heightOf(chart);
+        ChartExport.writePng(chart, png, WIDTH, height, 2.0);
+        ChartExport.writeSvg(chart, chartDir.resolve(id + ".svg"), WIDTH, height);
+        ChartExport.writeCsv(chart, chartDir.resolve(id + ".csv"));
+        String data = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+        return "<figure><img alt=\"" + escape(caption) + "\" src=\"data:image/png;base64," + data + "\" width=\""
+                + WIDTH + "\"><figcaption>" + escape(caption) + " (charts/" + escape(id)
+                + ".svg, .csv)</figcaption></figure>\n";
+    }
+
+    /** The page's head and opening body tag, with the shared style sheet. */
+    static String head(String title) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + " - Lethe report</title><style>"
+                + "body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;color:#1d1d1f;max-width:1100px}"
+                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;"
+                + "text-align:right}th{background:#f0f0ee}td:first-child,th:first-child{text-align:left}"
+                + ".warn{color:#d55e00}figure{margin:1.5em 0}figcaption{color:#5f6368;font-size:90%}"
+                + "</style></head><body>\n";
     }
 
     /** Charts with one panel per model (stacked plots) get 130 pixels per panel. */
@@ -67,13 +85,7 @@ public final class HtmlReport {
 
     private static String page(ScenarioReport r, String figures) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(r.scenario())).append(" - Lethe report</title><style>")
-                .append("body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;color:#1d1d1f;max-width:1000px}")
-                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;")
-                .append("text-align:right}th{background:#f0f0ee}td:first-child,th:first-child{text-align:left}")
-                .append(".warn{color:#d55e00}figure{margin:1.5em 0}figcaption{color:#5f6368;font-size:90%}")
-                .append("</style></head><body>\n");
+        b.append(head(r.scenario()));
         b.append("<h1>").append(escape(r.scenario())).append("</h1>\n<p>").append(escape(r.description()))
                 .append("</p>\n<p>Dataset ").append(escape(r.dataset())).append(", forget set <code>")
                 .append(escape(r.forget())).append("</code>, seeds ").append(r.seeds())
@@ -114,7 +126,7 @@ public final class HtmlReport {
         return v == null || v.isNaN() ? "&ndash;" : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

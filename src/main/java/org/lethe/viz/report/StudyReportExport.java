@@ -6,17 +6,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.jfree.chart.JFreeChart;
 import org.lethe.engine.experiment.study.StudyChart;
 import org.lethe.engine.experiment.study.StudyFiles;
 import org.lethe.engine.experiment.study.StudyReport;
 import org.lethe.engine.io.AtomicFiles;
-import org.lethe.viz.ChartExport;
 import org.lethe.viz.ChartStyle;
 import org.lethe.viz.StudyLineChart;
 
@@ -44,15 +41,8 @@ public final class StudyReportExport {
         StringBuilder figures = new StringBuilder();
         for (StudyChart spec : report.charts()) {
             Files.createDirectories(chartDir);
-            JFreeChart chart = StudyLineChart.build(report, spec, style);
-            Path png = chartDir.resolve(spec.id() + ".png");
-            ChartExport.writePng(chart, png, HtmlReport.WIDTH, HtmlReport.HEIGHT, 2.0);
-            ChartExport.writeSvg(chart, chartDir.resolve(spec.id() + ".svg"), HtmlReport.WIDTH, HtmlReport.HEIGHT);
-            ChartExport.writeCsv(chart, chartDir.resolve(spec.id() + ".csv"));
-            figures.append("<figure><img alt=\"").append(escape(spec.title())).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\" width=\"")
-                    .append(HtmlReport.WIDTH).append("\"><figcaption>").append(escape(spec.title()))
-                    .append(" (charts/").append(escape(spec.id())).append(".svg, .csv)</figcaption></figure>\n");
+            figures.append(HtmlReport.figure(StudyLineChart.build(report, spec, style), chartDir, spec.id(),
+                    spec.title()));
         }
         Path html = dir.resolve("report.html");
         String page = page(report, figures.toString());
@@ -66,18 +56,12 @@ public final class StudyReportExport {
 
     private static String page(StudyReport r, String figures) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(r.scenario())).append(" - Lethe report</title><style>")
-                .append("body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;color:#1d1d1f;max-width:1100px}")
-                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;")
-                .append("text-align:right}th{background:#f0f0ee}td:first-child,th:first-child{text-align:left}")
-                .append("figure{margin:1.5em 0}figcaption{color:#5f6368;font-size:90%}")
-                .append("</style></head><body>\n");
-        b.append("<h1>").append(escape(r.scenario())).append("</h1>\n<p>").append(escape(r.description()))
-                .append("</p>\n<p>Study <code>").append(escape(r.kind())).append("</code> on ")
-                .append(escape(r.dataset())).append(", seeds ").append(r.seeds()).append(".</p>\n<table><tr>");
+        b.append(HtmlReport.head(r.scenario()));
+        b.append("<h1>").append(HtmlReport.escape(r.scenario())).append("</h1>\n<p>").append(HtmlReport.escape(r.description()))
+                .append("</p>\n<p>Study <code>").append(HtmlReport.escape(r.kind())).append("</code> on ")
+                .append(HtmlReport.escape(r.dataset())).append(", seeds ").append(r.seeds()).append(".</p>\n<table><tr>");
         for (StudyReport.Column c : r.columns()) {
-            b.append("<th>").append(escape(c.label())).append("</th>");
+            b.append("<th>").append(HtmlReport.escape(c.label())).append("</th>");
         }
         b.append("</tr>\n");
         for (Map<String, Object> row : r.rows()) {
@@ -89,7 +73,7 @@ public final class StudyReportExport {
         }
         b.append("</table>\n");
         for (String note : r.notes()) {
-            b.append("<p>").append(escape(note)).append("</p>\n");
+            b.append("<p>").append(HtmlReport.escape(note)).append("</p>\n");
         }
         b.append(figures).append("<p>Made by Lethe. The same data as JSON: report.json; as a table: report.csv.</p>")
                 .append("</body></html>\n");
@@ -106,10 +90,6 @@ public final class StudyReportExport {
         if (value instanceof Number n) {
             return String.format(Locale.ROOT, "%,d", n.longValue());
         }
-        return escape(value.toString());
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlReport.escape(value.toString());
     }
 }
