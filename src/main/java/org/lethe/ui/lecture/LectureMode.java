@@ -47,8 +47,11 @@ public final class LectureMode {
         controller.install(Screen.DATA, wrapped);
 
         ViewMenu.fill(controller, viewModel.workbench().display());
+        StudyRunner studies = new StudyRunner(viewModel.jobs(), viewModel.workbench().services().catalog(),
+                viewModel.workbench().services().catalog().userDataDir().resolve("reports"));
         ScenarioMenu.fill(controller.scenariosMenu(), scenarios, dialogs, () -> start(runner, dialogs, controller,
-                banner.planProperty().get()), plan -> start(runner, dialogs, controller, plan));
+                banner.planProperty().get()), plan -> start(runner, dialogs, controller, plan),
+                file -> studies.start(file, html -> viewModel.setStatus(Strings.format("lecture.studyDone", html))));
         return new LectureMode(runner, banner);
     }
 

@@ -28,18 +28,21 @@ final class ScenarioMenu {
     private ScenarioMenu() {
     }
 
-    static void fill(Menu menu, Path folder, DialogService dialogs, Runnable demo, Consumer<PresetPlan> start) {
+    static void fill(Menu menu, Path folder, DialogService dialogs, Runnable demo, Consumer<PresetPlan> start,
+            Consumer<Path> study) {
         Runnable refresh = () -> {
             MenuItem demoItem = new MenuItem(Strings.text("lecture.startDemo"));
             demoItem.setId("demoItem");
             demoItem.setOnAction(e -> demo.run());
             menu.getItems().setAll(demoItem, new SeparatorMenuItem());
             for (Path file : files(folder)) {
-                if (isStudy(file)) {
-                    continue; // SISA / DeltaGrad / ... sweeps run from the command line
-                }
                 MenuItem item;
                 try {
+                    if (isStudy(file)) {
+                        item = studyItem(file, dialogs, study);
+                        menu.getItems().add(item);
+                        continue;
+                    }
                     Scenario s = ScenarioFiles.read(file);
                     item = new MenuItem(s.name() + "  (" + s.dataset() + ", " + s.model().architecture() + ", "
                             + s.forget() + ", " + (s.methods().size() + 1) + " methods)");
@@ -64,13 +67,30 @@ final class ScenarioMenu {
                 File file = chooser.showOpenDialog(menu.getParentPopup() == null ? null
                         : menu.getParentPopup().getOwnerWindow());
                 if (file != null) {
-                    run(dialogs, () -> start.accept(PresetPlan.of(ScenarioFiles.read(file.toPath()))));
+                    run(dialogs, () -> {
+                        if (isStudy(file.toPath())) {
+                            study.accept(file.toPath());
+                        } else {
+                            start.accept(PresetPlan.of(ScenarioFiles.read(file.toPath())));
+                        }
+                    });
                 }
             });
             menu.getItems().addAll(new SeparatorMenuItem(), open);
         };
         refresh.run();
         menu.setOnShowing(e -> refresh.run());
+    }
+
+    /** A study (SISA, DeltaGrad, ... sweep): runs as one job and writes a report folder. */
+    private static MenuItem studyItem(Path file, DialogService dialogs, Consumer<Path> study) {
+        String kind = StudyFiles.kindOf(file);
+        MenuItem item = new MenuItem(Strings.format("lecture.studyItem", file.getFileName().toString()
+                .replace(".json", ""), kind));
+        item.setMnemonicParsing(false);
+        item.setId("scenario-" + file.getFileName().toString().replace(".json", ""));
+        item.setOnAction(e -> run(dialogs, () -> study.accept(file)));
+        return item;
     }
 
     private static boolean isStudy(Path file) {

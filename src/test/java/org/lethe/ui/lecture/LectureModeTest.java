@@ -66,6 +66,25 @@ class LectureModeTest {
                  "forget": "random:0.1", "seeds": [7],
                  "methods": [{"id": "ft", "label": "FT quick", "params": {"epochs": 1}}]}
                 """);
+        Files.writeString(sampleData.resolve("scenarios/tiny-study.json"), """
+                {"kind": "amnesiac-memory", "name": "tiny study", "dataset": "mnist", "trainLimit": 300,
+                 "seeds": [3], "settings": {"counts": [5], "model": "mlp", "hiddenWidths": [16], "epochs": 1,
+                                            "batchSize": 32, "lr": 0.05}}
+                """);
+    }
+
+    @Test
+    void aStudyFromTheMenuRunsAsAJobAndWritesItsReport(FxRobot robot) throws Exception {
+        MenuItem entry = item(robot, "scenario-tiny-study");
+        assertThat(entry.getText()).contains("amnesiac-memory");
+        fxRun(entry::fire);
+        waitUntil(120, () -> viewModel.statusProperty().get().contains("report.html"));
+        String status = fx(() -> viewModel.statusProperty().get());
+        Path html = Path.of(status.substring(status.indexOf(": ") + 2).trim());
+        assertThat(html.getFileName().toString()).isEqualTo("report.html");
+        assertThat(html.getParent().getFileName().toString()).startsWith("tiny-study-");
+        assertThat(Files.readString(html)).contains("per-sample amnesiac").contains("data:image/png;base64,");
+        assertThat(Files.readString(html.resolveSibling("report.json"))).contains("\"kind\" : \"amnesiac-memory\"");
     }
 
     @Start
