@@ -13,7 +13,7 @@ import org.lethe.engine.unlearning.MethodRegistry;
  * retrain, then each method), with models handed on in memory. Progress is weighted as training
  * 30%, retraining 30% and the methods 40% of each seed (the reference models, when asked for, take
  * 30% and the rest shrinks in proportion). A seed's models are let go once its tasks are done, except the
- * chart seed's evaluations.
+ * chart seed's evaluations; reference models go as soon as the retrain has turned them into signals.
  */
 public final class InProcessSweepRunner implements SweepRunner {
 
@@ -32,6 +32,10 @@ public final class InProcessSweepRunner implements SweepRunner {
             int s = seeds.indexOf(task.seed());
             JobContext seedCtx = ctx.slice(0.02 + 0.98 * s / seeds.size(), 0.02 + 0.98 * (s + 1) / seeds.size());
             results.put(task, tasks.run(task, slice(seedCtx, task, methods, plan.scenario().referenceModelCount())));
+            if (task.kind() == SweepTask.Kind.RETRAIN) {
+                // the retrain turned the seed's reference models into signals; the networks are not needed again
+                plan.references(task.seed()).forEach(store::dropModel);
+            }
             boolean seedDone = i + 1 == order.size() || order.get(i + 1).seed() != task.seed();
             if (seedDone && task.seed() != plan.chartSeed()) {
                 store.dropModels(task.seed());
