@@ -13,7 +13,8 @@ import org.lethe.engine.unlearning.MethodRegistry;
  * retrain, then each method), with models handed on in memory. Progress is weighted as training
  * 30%, retraining 30% and the methods 40% of each seed (the reference models, when asked for, take
  * 30% and the rest shrinks in proportion). A seed's models are let go once its tasks are done, except the
- * chart seed's evaluations; reference models go as soon as the retrain has turned them into signals.
+ * chart seed's evaluations; an unlearned model goes as soon as it is evaluated, and reference models as
+ * soon as the retrain has turned them into signals.
  */
 public final class InProcessSweepRunner implements SweepRunner {
 
@@ -32,6 +33,10 @@ public final class InProcessSweepRunner implements SweepRunner {
             int s = seeds.indexOf(task.seed());
             JobContext seedCtx = ctx.slice(0.02 + 0.98 * s / seeds.size(), 0.02 + 0.98 * (s + 1) / seeds.size());
             results.put(task, tasks.run(task, slice(seedCtx, task, methods, plan.scenario().referenceModelCount())));
+            if (task.kind() == SweepTask.Kind.UNLEARN) {
+                // evaluated already (the chart seed's evaluation is kept by the task runner): nothing reads it again
+                store.dropModel(task);
+            }
             if (task.kind() == SweepTask.Kind.RETRAIN) {
                 // the retrain turned the seed's reference models into signals; the networks are not needed again
                 plan.references(task.seed()).forEach(store::dropModel);
