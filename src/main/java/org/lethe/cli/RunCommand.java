@@ -91,21 +91,31 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "%s: %s, forget %s, seeds %s -> %s%n", report.scenario(), report.dataset(),
                 report.forget(), report.seeds(), out);
-        stdout.printf("  %-22s %8s %8s %8s %8s %8s %9s%n", "model", "forget", "retain", "test", "MIA AUC", "gap",
+        boolean rmia = ReportFiles.hasRmia(report);
+        stdout.printf("  %-22s %8s %8s %8s %8s%s %8s %9s%n", "model", "forget", "retain", "test", "MIA AUC",
+                rmia ? String.format(" %8s %8s %8s %8s", "RMIA AUC", "vs ret.", "TPR@1%", "TPR@.1%") : "", "gap",
                 "seconds");
-        stdout.printf(Locale.ROOT, "  %-22s %7.2f%% %7.2f%% %7.2f%% %7.2f%% %8s %9s%n", "original",
-                report.original().forgetAccuracy(), report.original().retainAccuracy(),
-                report.original().testAccuracy(), report.original().miaAuc(), "", "");
-        stdout.printf(Locale.ROOT, "  %-22s %7.2f%% %7.2f%% %7.2f%% %7.2f%% %8s %9.1f%n", "retrained",
-                report.retrained().forgetAccuracy(), report.retrained().retainAccuracy(),
-                report.retrained().testAccuracy(), report.retrained().miaAuc(), "0", report.retrainSeconds());
+        stdout.printf(Locale.ROOT, "  %-22s %s %8s %9s%n", "original", numbers(report.original(), rmia), "", "");
+        stdout.printf(Locale.ROOT, "  %-22s %s %8s %9.1f%n", "retrained", numbers(report.retrained(), rmia), "0",
+                report.retrainSeconds());
         for (ScenarioReport.MethodSummary m : report.methods()) {
-            var u = m.models().get("unlearned");
-            stdout.printf(Locale.ROOT, "  %-22s %7.2f%% %7.2f%% %7.2f%% %7.2f%% %8.2f %9.1f%s%n", m.label(),
-                    u.forgetAccuracy(), u.retainAccuracy(), u.testAccuracy(), u.miaAuc(), m.avgGap().mean(),
-                    m.seconds(), m.warnings().isEmpty() ? "" : "  ! " + String.join("; ", m.warnings()));
+            stdout.printf(Locale.ROOT, "  %-22s %s %8.2f %9.1f%s%n", m.label(),
+                    numbers(m.models().get("unlearned"), rmia), m.avgGap().mean(), m.seconds(),
+                    m.warnings().isEmpty() ? "" : "  ! " + String.join("; ", m.warnings()));
         }
         return 0;
+    }
+
+    /** A model's accuracy and MIA columns of the text table, with the RMIA columns when asked. */
+    private static String numbers(org.lethe.engine.evaluation.ModelMetrics m, boolean rmia) {
+        String base = String.format(Locale.ROOT, "%7.2f%% %7.2f%% %7.2f%% %s", m.forgetAccuracy(),
+                m.retainAccuracy(), m.testAccuracy(), percent(m.miaAuc()));
+        return rmia ? base + " " + String.join(" ", percent(m.rmiaAuc()), percent(m.rmiaAucRetain()),
+                percent(m.tprAt1Fpr()), percent(m.tprAt01Fpr())) : base;
+    }
+
+    private static String percent(Double v) {
+        return v == null || v.isNaN() ? String.format("%8s", "-") : String.format(Locale.ROOT, "%7.2f%%", v);
     }
 
     private JobContext context() {

@@ -10,12 +10,17 @@ import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.forget.ForgetSetSpec;
 import org.lethe.engine.evaluation.ModelMetrics;
+import org.lethe.engine.evaluation.mia.ReferenceModels;
+import org.lethe.engine.evaluation.mia.Rmia;
+import org.lethe.engine.evaluation.mia.RmiaEvaluation;
+import org.lethe.engine.experiment.Scenario;
 import org.lethe.engine.experiment.UnlearningExperiment;
 import org.lethe.engine.experiment.UnlearningOutcome;
 import org.lethe.engine.job.CancellationToken;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.ModelProvenance;
 import org.lethe.engine.model.ModelStore;
+import org.lethe.engine.model.Network;
 import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.unlearning.DataSplits;
 import org.lethe.engine.unlearning.MethodDescriptor;
@@ -56,6 +61,12 @@ final class UnlearnCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Option(names = "--reference-models", paramLabel = "K", defaultValue = "0",
+            description = "Also attack the three models with offline RMIA using K reference models (2-64) trained "
+                    + "like the original on random halves of train + test; adds rmiaAuc, rmiaAucRetain, tprAt1Fpr, "
+                    + "tprAt01Fpr (default 0: no RMIA).")
+    int referenceModels;
+
     @Option(names = "--out", description = "Save the unlearned model here (.lethe).")
     Path out;
 
@@ -75,6 +86,10 @@ final class UnlearnCommand implements Callable<Integer> {
             given.put("seed", Long.toString(seed));
         }
         Record methodParams = MethodRegistry.params(descriptor, given);
+        if (referenceModels != 0 && (referenceModels < 2 || referenceModels > Scenario.MAX_REFERENCE_MODELS)) {
+            throw new LetheException("--reference-models is " + referenceModels + ", expected 0 (no RMIA) or 2 to "
+                    + Scenario.MAX_REFERENCE_MODELS);
+        }
         engine.apply();
         TrainedModel original = new ModelStore().load(modelFile);
         ImageDataset data = datasetOf(original.provenance());
@@ -96,6 +111,25 @@ final class UnlearnCommand implements Callable<Integer> {
         models.put("original", outcome.original());
         models.put("retrained", outcome.retrainedMetrics());
         models.put("unlearned", outcome.unlearnedMetrics());
+        if (referenceModels > 0) {
+            if (original.provenance().training() == null) {
+                throw new LetheException(modelFile + ": the model carries no training settings, so reference models "
+                        + "cannot be trained like it; drop --reference-models");
+            }
+            ReferenceModels refs = ReferenceModels.train(data, original.spec(), original.provenance().training(),
+                    referenceModels, seed, ctx);
+            models.replaceAll((name, m) -> {
+                Network net = switch (name) {
+                    case "original" -> original.network();
+                    case "retrained" -> outcome.retrained().model().network();
+                    default -> outcome.unlearned().model().network();
+                };
+                RmiaEvaluation.Result r = RmiaEvaluation.evaluate(net, refs, splits, Rmia.Options.defaults(),
+                        RmiaEvaluation.DEFAULT_SAMPLE, seed, ctx);
+                return m.withRmia(r.forgetVsTestAuc(), r.forgetVsRetainAuc(), r.tprAt1PercentFpr(),
+                        r.tprAt01PercentFpr());
+            });
+        }
         result.put("models", models);
         result.put("figures", outcome.unlearned().figures());
         if (json) {
@@ -104,9 +138,13 @@ final class UnlearnCommand implements Callable<Integer> {
             stdout.printf(java.util.Locale.ROOT, "%s on %s (%d samples to forget), %.1f s (retrain %.1f s)%n",
                     descriptor.displayName(), forgetSpec.toText(), splits.forget().size(),
                     outcome.unlearned().seconds(), outcome.retrained().seconds());
-            stdout.printf("  %-10s %8s %8s %8s %8s%n", "model", "forget", "retain", "test", "MIA AUC");
-            models.forEach((name, m) -> stdout.printf(java.util.Locale.ROOT, "  %-10s %7.2f%% %7.2f%% %7.2f%% %7.2f%%%n",
-                    name, m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(), m.miaAuc()));
+            boolean rmia = referenceModels > 0;
+            stdout.printf("  %-10s %8s %8s %8s %8s%s%n", "model", "forget", "retain", "test", "MIA AUC",
+                    rmia ? String.format(" %8s %8s %8s", "RMIA AUC", "TPR@1%", "TPR@.1%") : "");
+            models.forEach((name, m) -> stdout.printf(java.util.Locale.ROOT, "  %-10s %7.2f%% %7.2f%% %7.2f%% %7.2f%%%s%n",
+                    name, m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(), m.miaAuc(), rmia
+                            ? String.format(java.util.Locale.ROOT, " %7.2f%% %7.2f%% %7.2f%%", m.rmiaAuc(),
+                                    m.tprAt1Fpr(), m.tprAt01Fpr()) : ""));
         }
         return 0;
     }

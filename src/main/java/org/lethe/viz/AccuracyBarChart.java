@@ -94,7 +94,7 @@ public final class AccuracyBarChart {
 
     private void recolour() {
         for (int s = 0; s < dataset.getRowCount(); s++) {
-            renderer.setSeriesPaint(s, Palette.model(s));
+            Palette.styleBars(renderer, s, style.lineWidth());
         }
         style.apply(chart);
     }

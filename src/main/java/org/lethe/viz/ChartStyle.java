@@ -221,7 +221,8 @@ public record ChartStyle(String name, String fontFamily, int titleSize, int axis
                 if (r instanceof BarRenderer bars) {
                     bars.setBarPainter(new StandardBarPainter());
                     bars.setShadowVisible(false);
-                    bars.setDrawBarOutline(false);
+                    // outlines only where the model colours repeat (Palette.styleBars dashes them)
+                    bars.setDrawBarOutline(series > 0 && Palette.cycle(series - 1) > 0);
                 }
             }
         }

@@ -86,7 +86,7 @@ public final class ClassAccuracyChart {
             dataset.setValue(Double.isNaN(p[k]) ? null : p[k], model.model(), classNames.get(k));
         }
         for (int s = 0; s < dataset.getRowCount(); s++) {
-            renderer.setSeriesPaint(s, Palette.model(s));
+            Palette.styleBars(renderer, s, style.lineWidth());
         }
         style.apply(chart);
         return this;

@@ -110,7 +110,7 @@ public final class CostGapChart {
         p.add(cost.seconds().mean(), cost.avgGap().mean());
         points.addSeries(p);
         pointRenderer.setSeriesPaint(index, Palette.method(index));
-        pointRenderer.setSeriesShape(index, Charts.dot(8 + 2 * style.lineWidth()));
+        pointRenderer.setSeriesShape(index, Palette.marker(index + 2, 8 + 2 * style.lineWidth()));
         if (cost.seconds().hasSpread() || cost.avgGap().hasSpread()) {
             double x = cost.seconds().mean();
             double sx = cost.seconds().hasSpread() ? cost.seconds().std() : 0;

@@ -1,7 +1,14 @@
 package org.lethe.viz;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
+import org.jfree.chart.renderer.category.BarRenderer;
 
 /**
  * The Okabe–Ito palette (eight colours that stay distinguishable for the common forms of colour
@@ -16,6 +23,12 @@ import java.util.List;
  *       {@link #BLUE}, {@link #YELLOW}, repeating after that.</li>
  * </ul>
  * Callers therefore list models as original, retrained, then the methods.
+ *
+ * <p>More than six methods repeat the method colours, so each repeat ({@link #cycle}) also gets its
+ * own line dash ({@link #stroke}: solid, dashed, dotted, dash-dot), marker shape ({@link #marker}:
+ * circle, square, diamond, triangle) and, for bars, a lighter fill with a dashed outline
+ * ({@link #styleBars}); charts
+ * that draw one series per model use them, so the seventh method is told from the first.
  */
 public final class Palette {
 
@@ -76,6 +89,96 @@ public final class Palette {
     /** Colour of the {@code index}-th unlearning method (0 = first method after original and retrained). */
     public static Color method(int index) {
         return model(index + 2);
+    }
+
+    /**
+     * How many times the method colours have been used up before {@code position}: 0 for the
+     * original, the retrained model and the first six methods, 1 for the next six, and so on.
+     */
+    public static int cycle(int position) {
+        if (position < 0) {
+            throw new IllegalArgumentException("model position " + position + ", expected >= 0");
+        }
+        return position < 2 ? 0 : (position - 2) / METHODS.size();
+    }
+
+    /**
+     * The dash pattern of the model at {@code position} in units of the line width: null (solid)
+     * in the first cycle, then dashed, dotted and dash-dot, repeating.
+     */
+    public static float[] dash(int position) {
+        return switch (cycle(position) % 4) {
+            case 0 -> null;
+            case 1 -> new float[] {6f, 4f};
+            case 2 -> new float[] {1.5f, 3f};
+            default -> new float[] {7f, 3f, 1.5f, 3f};
+        };
+    }
+
+    /** The line stroke of the model at {@code position}, {@code width} wide, dashed after the first cycle. */
+    public static Stroke stroke(int position, float width) {
+        float[] dash = dash(position);
+        if (dash == null) {
+            return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        }
+        float unit = Math.max(1f, width);
+        float[] scaled = new float[dash.length];
+        for (int k = 0; k < dash.length; k++) {
+            scaled[k] = dash[k] * unit;
+        }
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, scaled, 0f);
+    }
+
+    /**
+     * The marker of the model at {@code position}, about {@code size} across and centred on the
+     * origin: a circle in the first cycle, then a square, a diamond and a triangle, repeating.
+     */
+    public static Shape marker(int position, double size) {
+        double h = size / 2;
+        return switch (cycle(position) % 4) {
+            case 0 -> new Ellipse2D.Double(-h, -h, size, size);
+            case 1 -> new Rectangle2D.Double(-h * 0.9, -h * 0.9, size * 0.9, size * 0.9);
+            case 2 -> polygon(0, -h * 1.2, h * 1.2, 0, 0, h * 1.2, -h * 1.2, 0);
+            default -> polygon(0, -h * 1.2, h * 1.1, h * 0.9, -h * 1.1, h * 0.9);
+        };
+    }
+
+    /**
+     * The outline of a filled shape (a bar) of the model at {@code position}: none (null) in the
+     * first cycle, then a dark dashed line {@code width} wide.
+     */
+    public static Stroke outline(int position, float width) {
+        return cycle(position) == 0 ? null : stroke(position, width);
+    }
+
+    /**
+     * Colours the bars of the model at {@code position} in {@code renderer}: the model's colour in
+     * the first cycle; after that a lighter fill with a dark {@link #outline} so that repeated
+     * colours stay apart.
+     */
+    public static void styleBars(BarRenderer renderer, int position, float width) {
+        Color color = model(position);
+        renderer.setDrawBarOutline(true);
+        Stroke outline = outline(position, width);
+        if (outline == null) {
+            renderer.setSeriesPaint(position, color);
+            renderer.setSeriesOutlinePaint(position, color);
+            renderer.setSeriesOutlineStroke(position, new BasicStroke(0.5f));
+        } else {
+            renderer.setSeriesPaint(position, withAlpha(color, 0.55));
+            renderer.setSeriesOutlinePaint(position, BLACK);
+            renderer.setSeriesOutlineStroke(position, outline);
+        }
+    }
+
+    private static Shape polygon(double... xy) {
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(xy[0], xy[1]);
+        for (int k = 2; k < xy.length; k += 2) {
+            path.lineTo(xy[k], xy[k + 1]);
+        }
+        path.closePath();
+        return path;
     }
 
     /** The same colour with the given opacity in [0, 1]. */

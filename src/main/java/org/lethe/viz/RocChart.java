@@ -26,7 +26,8 @@ import org.lethe.engine.evaluation.metric.RocPoint;
  * {@link Roc#chartPoints()}.
  *
  * <p>Curves are added as models arrive ({@link #add(String, Roc)}); colours follow
- * {@link Palette#model(int)} in order of addition. One thread only (JFreeChart is not thread-safe).
+ * {@link Palette#model(int)} in order of addition, with {@link Palette#stroke} dashes once the
+ * method colours repeat. One thread only (JFreeChart is not thread-safe).
  */
 public final class RocChart {
 
@@ -125,6 +126,7 @@ public final class RocChart {
         }
         for (int s = 0; s < curves.getSeriesCount(); s++) {
             renderer.setSeriesPaint(s, Palette.model(s));
+            renderer.setSeriesStroke(s, Palette.stroke(s, style.lineWidth()));
         }
         style.apply(chart);
         return this;

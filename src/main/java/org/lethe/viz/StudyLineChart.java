@@ -67,7 +67,8 @@ public final class StudyLineChart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, Palette.method(i));
-            renderer.setSeriesStroke(i, style.line());
+            renderer.setSeriesStroke(i, Palette.stroke(i + 2, style.lineWidth()));
+            renderer.setSeriesShape(i, Palette.marker(i + 2, 6 + style.lineWidth()));
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         JFreeChart chart = new JFreeChart(spec.title(), plot);

@@ -68,6 +68,21 @@ class TrainAndUnlearnCommandTest {
         assertThat(u.at("/models/retrained/forgetAccuracy").asDouble()).isLessThan(5.0);
         assertThat(u.at("/models/retrained/l2ToRetrained").asDouble()).isZero();
         assertThat(u.at("/params/epochs").asInt()).isEqualTo(2);
+        assertThat(u.at("/models/original/rmiaAuc").isNull()).as("no RMIA without reference models").isTrue();
+
+        Run rmia = run("unlearn", "--model", model.toString(), "--forget", "random:0.1", "--method", "ga",
+                "--param", "epochs=1", "--seed", "1", "--threads", "1", "--reference-models", "2", "--json");
+        assertThat(rmia.status()).as(rmia.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(rmia.out());
+        for (String m : new String[] {"original", "retrained", "unlearned"}) {
+            for (String metric : new String[] {"rmiaAuc", "rmiaAucRetain", "tprAt1Fpr", "tprAt01Fpr"}) {
+                assertThat(r.at("/models/" + m + "/" + metric).isNumber()).as(m + " " + metric).isTrue();
+            }
+        }
+        Run oneReference = run("unlearn", "--model", model.toString(), "--forget", "class:3", "--method", "ga",
+                "--reference-models", "1");
+        assertThat(oneReference.status()).isEqualTo(2);
+        assertThat(oneReference.err()).contains("--reference-models is 1");
 
         Run badParam = run("unlearn", "--model", model.toString(), "--forget", "class:3", "--method", "ga",
                 "--param", "speed=9");

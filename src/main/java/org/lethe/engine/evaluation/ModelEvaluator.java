@@ -88,20 +88,14 @@ public final class ModelEvaluator {
      * {@code retrained}, from the stored parameters and predictions: no inference runs.
      */
     public static EvaluatedModel relativeTo(EvaluatedModel model, EvaluatedModel retrained) {
-        ModelMetrics m = model.metrics();
         double l2 = ParameterDistance.l2(model.params(), retrained.params());
         double kl = Divergence.meanKl(rows(retrained.forget()), rows(model.forget()));
-        return new EvaluatedModel(model.name(), model.forget(), model.retain(), model.test(), model.params(),
-                new ModelMetrics(m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(), m.miaAuc(),
-                        m.miaEfficacy(), l2, kl));
+        return model.withMetrics(model.metrics().withDistances(l2, kl));
     }
 
     /** The metrics of the retrained model itself (distances to itself are zero). */
     public static EvaluatedModel asReference(EvaluatedModel retrained) {
-        ModelMetrics m = retrained.metrics();
-        return new EvaluatedModel(retrained.name(), retrained.forget(), retrained.retain(), retrained.test(),
-                retrained.params(), new ModelMetrics(m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(),
-                        m.miaAuc(), m.miaEfficacy(), 0.0, 0.0));
+        return retrained.withMetrics(retrained.metrics().withDistances(0.0, 0.0));
     }
 
     /**

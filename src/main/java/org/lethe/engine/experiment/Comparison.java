@@ -7,10 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lethe.engine.evaluation.EvaluatedModel;
 import org.lethe.engine.evaluation.ModelEvaluator;
+import org.lethe.engine.evaluation.ModelMetrics;
+import org.lethe.engine.evaluation.mia.ReferenceModels;
+import org.lethe.engine.evaluation.mia.Rmia;
+import org.lethe.engine.evaluation.mia.RmiaEvaluation;
 import org.lethe.engine.evaluation.metric.AvgGap;
 import org.lethe.engine.evaluation.metric.UnlearningWarning;
 import org.lethe.engine.evaluation.metric.UnlearningWarnings;
 import org.lethe.engine.job.JobContext;
+import org.lethe.engine.model.Network;
 import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.unlearning.DataSplits;
 import org.lethe.engine.unlearning.UnlearningResult;
@@ -20,7 +25,8 @@ import org.lethe.engine.unlearning.UnlearningResult;
  * the comparison dashboard shows them. Immutable: adding a model returns a new comparison, so a job
  * can build the next one while the screens read the current one. Models may arrive in any order;
  * when the retrained model arrives, distances and gaps of the models already present are derived
- * again from their stored predictions and parameters (no new inference).
+ * again from their stored predictions and parameters (no new inference). With reference models
+ * ({@link #withReferenceModels}) every model also gets offline RMIA's numbers and ROC.
  */
 public final class Comparison {
 
@@ -30,6 +36,21 @@ public final class Comparison {
     private final double originalSeconds;
     private final Entry retrained;
     private final List<Entry> unlearned;
+    private final Network originalNetwork;
+    private final RmiaSetup rmia;
+
+    /**
+     * Reference models for offline RMIA and the seed of its retain and population samples.
+     *
+     * @param references the reference models' signals
+     * @param seed draws RMIA's retain and population samples
+     */
+    public record RmiaSetup(ReferenceModels references, long seed) {
+
+        public RmiaSetup {
+            Objects.requireNonNull(references, "references");
+        }
+    }
 
     /**
      * One evaluated model with the run that produced it.
@@ -65,13 +86,19 @@ public final class Comparison {
             double avgGap, List<UnlearningWarning> warnings) { }
 
     private Comparison(DataSplits splits, ModelEvaluator evaluator, EvaluatedModel original, double originalSeconds,
-            Entry retrained, List<Entry> unlearned) {
+            Entry retrained, List<Entry> unlearned, Network originalNetwork, RmiaSetup rmia) {
         this.splits = splits;
         this.evaluator = evaluator;
         this.original = original;
         this.originalSeconds = originalSeconds;
         this.retrained = retrained;
         this.unlearned = List.copyOf(unlearned);
+        this.originalNetwork = originalNetwork;
+        this.rmia = rmia;
+    }
+
+    private Comparison copy(EvaluatedModel original, Entry retrained, List<Entry> unlearned) {
+        return new Comparison(splits, evaluator, original, originalSeconds, retrained, unlearned, originalNetwork, rmia);
     }
 
     /**
@@ -83,7 +110,8 @@ public final class Comparison {
             JobContext ctx) {
         ModelEvaluator evaluator = new ModelEvaluator(splits.withRetainAvailable(true), retainSample, seed);
         EvaluatedModel eval = evaluator.evaluate("Original", original.network(), null, ctx);
-        return new Comparison(splits, evaluator, eval, original.provenance().seconds(), null, List.of());
+        return new Comparison(splits, evaluator, eval, original.provenance().seconds(), null, List.of(),
+                original.network(), null);
     }
 
     /**
@@ -93,29 +121,83 @@ public final class Comparison {
     public Comparison with(UnlearningResult result, String label, JobContext ctx) {
         Objects.requireNonNull(result, "result");
         if (isRetrain(result)) {
-            EvaluatedModel ref = ModelEvaluator.asReference(
-                    evaluator.evaluate(label, result.model().network(), null, ctx));
+            EvaluatedModel ref = attack(ModelEvaluator.asReference(
+                    evaluator.evaluate(label, result.model().network(), null, ctx)), result.model().network(), ctx);
             List<Entry> rebased = unlearned.stream()
                     .map(e -> new Entry(ModelEvaluator.relativeTo(e.evaluated(), ref), e.result())).toList();
-            return new Comparison(splits, evaluator, ModelEvaluator.relativeTo(original, ref), originalSeconds,
-                    new Entry(ref, result), rebased);
+            return copy(ModelEvaluator.relativeTo(original, ref), new Entry(ref, result), rebased);
         }
         EvaluatedModel ref = retrained == null ? null : retrained.evaluated();
-        Entry entry = new Entry(evaluator.evaluate(label, result.model().network(), ref, ctx), result);
+        Entry entry = new Entry(attack(evaluator.evaluate(label, result.model().network(), ref, ctx),
+                result.model().network(), ctx), result);
         List<Entry> next = new ArrayList<>(unlearned);
         next.removeIf(e -> e.label().equals(label));
         next.add(entry);
-        return new Comparison(splits, evaluator, original, originalSeconds, retrained, next);
+        return copy(original, retrained, next);
     }
 
     /** The same comparison without the model labelled {@code label} (the original stays). */
     public Comparison without(String label) {
         if (retrained != null && retrained.label().equals(label)) {
-            return new Comparison(splits, evaluator, original, originalSeconds, null, unlearned);
+            return copy(original, null, unlearned);
         }
         List<Entry> next = new ArrayList<>(unlearned);
         next.removeIf(e -> e.label().equals(label));
-        return new Comparison(splits, evaluator, original, originalSeconds, retrained, next);
+        return copy(original, retrained, next);
+    }
+
+    /**
+     * The same models attacked by offline RMIA with {@code setup}'s reference models: every model
+     * gets the four RMIA numbers and its ROC, and models added later get them too. Runs inference
+     * of every model on the forget set, a retain sample, the test set and a population sample.
+     */
+    public Comparison withReferenceModels(RmiaSetup setup, JobContext ctx) {
+        Objects.requireNonNull(setup, "setup");
+        Comparison base = new Comparison(splits, evaluator, original, originalSeconds, retrained, unlearned,
+                originalNetwork, setup);
+        int total = 1 + unlearned.size() + (retrained == null ? 0 : 1);
+        int[] done = {0};
+        java.util.function.BiFunction<EvaluatedModel, Network, EvaluatedModel> attack = (model, network) -> {
+            JobContext slice = ctx.slice((double) done[0] / total, (double) (done[0] + 1) / total);
+            done[0]++;
+            return base.attack(model, network, slice);
+        };
+        EvaluatedModel o = attack.apply(original, originalNetwork);
+        Entry r = retrained == null ? null
+                : new Entry(attack.apply(retrained.evaluated(), retrained.result().model().network()),
+                        retrained.result());
+        List<Entry> u = unlearned.stream()
+                .map(e -> new Entry(attack.apply(e.evaluated(), e.result().model().network()), e.result())).toList();
+        return base.copy(o, r, u);
+    }
+
+    /** The same comparison without RMIA: its numbers and ROCs are dropped, later models get none. */
+    public Comparison withoutReferenceModels() {
+        Comparison base = new Comparison(splits, evaluator, original, originalSeconds, retrained, unlearned,
+                originalNetwork, null);
+        return base.copy(stripRmia(original), retrained == null ? null
+                : new Entry(stripRmia(retrained.evaluated()), retrained.result()),
+                unlearned.stream().map(e -> new Entry(stripRmia(e.evaluated()), e.result())).toList());
+    }
+
+    /** The RMIA reference models in use, if any. */
+    public Optional<RmiaSetup> referenceModels() {
+        return Optional.ofNullable(rmia);
+    }
+
+    private EvaluatedModel attack(EvaluatedModel model, Network network, JobContext ctx) {
+        if (rmia == null) {
+            return model;
+        }
+        return model.withRmia(RmiaEvaluation.evaluate(network, rmia.references(), splits, Rmia.Options.defaults(),
+                RmiaEvaluation.DEFAULT_SAMPLE, rmia.seed(), ctx));
+    }
+
+    private static EvaluatedModel stripRmia(EvaluatedModel model) {
+        ModelMetrics m = model.metrics();
+        return new EvaluatedModel(model.name(), model.forget(), model.retain(), model.test(), model.params(),
+                new ModelMetrics(m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(), m.miaAuc(),
+                        m.miaEfficacy(), m.l2ToRetrained(), m.klToRetrained()), null);
     }
 
     private static boolean isRetrain(UnlearningResult result) {

@@ -13,11 +13,14 @@ import org.lethe.engine.io.AtomicFiles;
 
 /**
  * Writes a {@link ScenarioReport} as {@code report.json} (the stable schema) and {@code report.csv}
- * (one row per model and seed), each atomically.
+ * (one row per model and seed), each atomically. The CSV gains the four RMIA columns only when the
+ * scenario trained reference models.
  */
 public final class ReportFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The CSV columns added when the scenario trained RMIA reference models. */
+    private static final String RMIA_COLUMNS = "rmiaAuc,rmiaAucRetain,tprAt1Fpr,tprAt01Fpr";
 
     private ReportFiles() {
     }
@@ -43,13 +46,14 @@ public final class ReportFiles {
         Path file = dir.resolve("report.csv");
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            boolean rmia = hasRmia(report);
             w.write("seed,model,method,seconds,avgGap,forgetAccuracy,retainAccuracy,testAccuracy,miaAuc,"
-                    + "miaEfficacy,l2ToRetrained,klToRetrained\n");
+                    + "miaEfficacy,l2ToRetrained,klToRetrained" + (rmia ? "," + RMIA_COLUMNS : "") + "\n");
             for (ScenarioReport.SeedRecord s : report.perSeed()) {
-                row(w, s.seed(), "original", "", s.trainSeconds(), Double.NaN, s.original());
-                row(w, s.seed(), "retrained", "retrain", s.retrainSeconds(), 0, s.retrained());
+                row(w, s.seed(), "original", "", s.trainSeconds(), Double.NaN, s.original(), rmia);
+                row(w, s.seed(), "retrained", "retrain", s.retrainSeconds(), 0, s.retrained(), rmia);
                 for (ScenarioReport.RunRecord r : s.runs()) {
-                    row(w, s.seed(), r.label(), r.method(), r.seconds(), r.avgGap(), r.metrics());
+                    row(w, s.seed(), r.label(), r.method(), r.seconds(), r.avgGap(), r.metrics(), rmia);
                 }
             }
             w.flush();
@@ -58,11 +62,20 @@ public final class ReportFiles {
     }
 
     private static void row(Writer w, long seed, String model, String method, double seconds, double gap,
-            ModelMetrics m) throws IOException {
+            ModelMetrics m, boolean rmia) throws IOException {
         w.write(String.join(",", Long.toString(seed), quote(model), method, num(seconds), num(gap),
                 num(m.forgetAccuracy()), num(m.retainAccuracy()), num(m.testAccuracy()), num(m.miaAuc()),
                 num(m.miaEfficacy()), num(m.l2ToRetrained()), num(m.klToRetrained())));
+        if (rmia) {
+            w.write("," + String.join(",", num(m.rmiaAuc()), num(m.rmiaAucRetain()), num(m.tprAt1Fpr()),
+                    num(m.tprAt01Fpr())));
+        }
         w.write('\n');
+    }
+
+    /** Whether the report carries RMIA numbers (the scenario trained reference models). */
+    public static boolean hasRmia(ScenarioReport report) {
+        return report.original() != null && report.original().hasRmia();
     }
 
     private static String num(Double v) {

@@ -1,5 +1,6 @@
 package org.lethe.engine.experiment;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.lethe.engine.LetheException;
  * {"kind": "unlearning" (optional), "name", "description", "dataset", "trainLimit", "model": {"architecture", "hiddenWidths"},
  *  "training": {"epochs", "batchSize", "optimizer", "lr", "momentum", "weightDecay"},
  *  "forget", "retainAvailable", "seeds": [..], "retainSample",
- *  "methods": [{"id", "label", "params": {..}}]}
+ *  "methods": [{"id", "label", "params": {..}}], "referenceModels"}
  * </pre>
  *
  * @param name short name, used in reports
@@ -27,12 +28,19 @@ import org.lethe.engine.LetheException;
  * @param seeds one original model, forget set and method run per seed
  * @param retainSample size of the retain evaluation sample (null: the default)
  * @param methods the methods to compare with the retrained model
+ * @param referenceModels how many RMIA reference models to train per seed (null or 0: none, no RMIA
+ *     numbers; {@link ScenarioFiles} accepts 2 to 64)
  */
 @JsonIgnoreProperties(value = "kind", ignoreUnknown = false) // kind: checked by ScenarioFiles
 public record Scenario(String name, String description, String dataset, Integer trainLimit, ModelEntry model,
         TrainingEntry training, String forget, Boolean retainAvailable, List<Long> seeds, Integer retainSample,
-        List<MethodEntry> methods) {
+        List<MethodEntry> methods, Integer referenceModels) {
 
+    /** The largest number of reference models a scenario may ask for. */
+    public static final int MAX_REFERENCE_MODELS = 64;
+
+    /** The canonical constructor, the one JSON readers use. */
+    @JsonCreator
     public Scenario {
         require(name, "name");
         require(dataset, "dataset");
@@ -46,6 +54,26 @@ public record Scenario(String name, String description, String dataset, Integer 
         if (trainLimit != null && trainLimit < 10) {
             throw new LetheException("scenario '" + name + "': trainLimit must be at least 10, was " + trainLimit);
         }
+        referenceModels = referenceModels == null || referenceModels == 0 ? null : referenceModels;
+    }
+
+    /** A scenario without reference models (no RMIA). */
+    public Scenario(String name, String description, String dataset, Integer trainLimit, ModelEntry model,
+            TrainingEntry training, String forget, Boolean retainAvailable, List<Long> seeds, Integer retainSample,
+            List<MethodEntry> methods) {
+        this(name, description, dataset, trainLimit, model, training, forget, retainAvailable, seeds, retainSample,
+                methods, null);
+    }
+
+    /** The number of reference models per seed, 0 when RMIA is off. */
+    public int referenceModelCount() {
+        return referenceModels == null ? 0 : referenceModels;
+    }
+
+    /** The same scenario with {@code count} reference models per seed (0: none). */
+    public Scenario withReferenceModels(int count) {
+        return new Scenario(name, description, dataset, trainLimit, model, training, forget, retainAvailable, seeds,
+                retainSample, methods, count);
     }
 
     private static void require(String value, String field) {

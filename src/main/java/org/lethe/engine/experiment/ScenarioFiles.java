@@ -110,6 +110,12 @@ public final class ScenarioFiles {
         if (scenario.retainSample() != null && scenario.retainSample() < 1) {
             throw new LetheException(prefix + "retainSample must be at least 1, was " + scenario.retainSample());
         }
+        int refs = scenario.referenceModelCount();
+        if (refs != 0 && (refs < 2 || refs > Scenario.MAX_REFERENCE_MODELS)) {
+            throw new LetheException(prefix + "referenceModels is " + refs + ", expected 0 (no RMIA) or a number"
+                    + " of RMIA reference models per seed from 2 to " + Scenario.MAX_REFERENCE_MODELS
+                    + " (2 to 8 are enough to be useful)");
+        }
         for (int i = 0; i < scenario.methods().size(); i++) {
             Scenario.MethodEntry method = scenario.methods().get(i);
             if (method == null || method.id() == null || method.id().isBlank()) {

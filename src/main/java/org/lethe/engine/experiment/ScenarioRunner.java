@@ -116,7 +116,9 @@ public final class ScenarioRunner {
         return new ModelMetrics(avg(all, ModelMetrics::forgetAccuracy), avg(all, ModelMetrics::retainAccuracy),
                 avg(all, ModelMetrics::testAccuracy), avgBoxed(all, ModelMetrics::miaAuc),
                 avgBoxed(all, ModelMetrics::miaEfficacy), avgBoxed(all, ModelMetrics::l2ToRetrained),
-                avgBoxed(all, ModelMetrics::klToRetrained));
+                avgBoxed(all, ModelMetrics::klToRetrained), avgBoxed(all, ModelMetrics::rmiaAuc),
+                avgBoxed(all, ModelMetrics::rmiaAucRetain), avgBoxed(all, ModelMetrics::tprAt1Fpr),
+                avgBoxed(all, ModelMetrics::tprAt01Fpr));
     }
 
     private static double avg(List<ModelMetrics> all, ToDoubleFunction<ModelMetrics> f) {

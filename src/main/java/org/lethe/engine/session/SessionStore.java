@@ -575,7 +575,9 @@ public final class SessionStore {
                 metrics = new ModelMetrics(number(mo, "forgetAccuracy", at + ".metrics"),
                         number(mo, "retainAccuracy", at + ".metrics"), number(mo, "testAccuracy", at + ".metrics"),
                         optional(mo, "miaAuc", at), optional(mo, "miaEfficacy", at),
-                        optional(mo, "l2ToRetrained", at), optional(mo, "klToRetrained", at));
+                        optional(mo, "l2ToRetrained", at), optional(mo, "klToRetrained", at),
+                        optional(mo, "rmiaAuc", at), optional(mo, "rmiaAucRetain", at), optional(mo, "tprAt1Fpr", at),
+                        optional(mo, "tprAt01Fpr", at));
             }
             return new SessionRun(finished, kind, text(o, "label", at), text(o, "method", at),
                     object(o.get("params"), at + ".params").toString(), integer(o, "seed", at),

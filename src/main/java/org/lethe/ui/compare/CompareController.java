@@ -11,11 +11,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -66,6 +69,10 @@ public final class CompareController {
     @FXML private TableColumn<MetricRow, String> gapColumn;
     @FXML private TableColumn<MetricRow, String> secondsColumn;
     @FXML private TableColumn<MetricRow, String> speedupColumn;
+    @FXML private TableColumn<MetricRow, String> rmiaAucColumn;
+    @FXML private TableColumn<MetricRow, String> rmiaTprColumn;
+    @FXML private CheckBox rmiaCheck;
+    @FXML private Spinner<Integer> rmiaCount;
     @FXML private GridPane chartGrid;
 
     /** A controller for {@code viewModel}; clicks on scatter points open {@code inspector}. */
@@ -87,6 +94,34 @@ public final class CompareController {
         exportReportButton.setOnAction(e -> exportReport());
         setUpTable();
         setUpCharts();
+        setUpRmia();
+    }
+
+    /** The RMIA check box: on trains the reference models as a job, off drops RMIA's numbers. */
+    private void setUpRmia() {
+        rmiaCount.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 16,
+                viewModel.referenceCountProperty().get()));
+        rmiaCount.valueProperty().addListener((obs, old, now) -> viewModel.referenceCountProperty().set(now));
+        rmiaCount.disableProperty().bind(viewModel.hasRmiaProperty());
+        rmiaCheck.disableProperty().bind(viewModel.emptyProperty());
+        rmiaCheck.setSelected(viewModel.hasRmiaProperty().get());
+        viewModel.hasRmiaProperty().addListener((obs, old, now) -> rmiaCheck.setSelected(now));
+        rmiaCheck.setTooltip(new Tooltip("Offline RMIA: trains k reference models on random halves of train + test "
+                + "(a job), then adds RMIA AUC and TPR at 1% FPR to the table and a log-log RMIA ROC"));
+        rmiaCheck.setOnAction(e -> {
+            if (rmiaCheck.isSelected() && !viewModel.hasRmiaProperty().get()) {
+                try {
+                    viewModel.computeRmia().setOnFailed(f -> rmiaCheck.setSelected(viewModel.hasRmiaProperty().get()));
+                } catch (IllegalStateException ex) {
+                    rmiaCheck.setSelected(false);
+                    dialogs.showError("RMIA", ex);
+                }
+            } else if (!rmiaCheck.isSelected()) {
+                viewModel.dropRmia();
+            }
+        });
+        rmiaAucColumn.visibleProperty().bind(viewModel.hasRmiaProperty());
+        rmiaTprColumn.visibleProperty().bind(viewModel.hasRmiaProperty());
     }
 
     private void setUpTable() {
@@ -107,6 +142,8 @@ public final class CompareController {
         number(klColumn, r -> MetricRow.format(r.kl(), 3));
         number(gapColumn, r -> MetricRow.format(r.avgGap(), 2));
         number(secondsColumn, r -> MetricRow.format(r.seconds(), 1));
+        number(rmiaAucColumn, r -> MetricRow.format(r.rmiaAuc(), 2));
+        number(rmiaTprColumn, r -> MetricRow.format(r.tprAt1Fpr(), 2));
         number(speedupColumn, r -> r.methodId().equals("original") ? "\u2013" : MetricRow.formatSpeedup(r.speedup()));
         metricsTable.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -171,6 +208,11 @@ public final class CompareController {
         place(DashboardChart.COST_GAP, 1, 1, 1, 1);
         place(DashboardChart.CONFIDENCE, 2, 1, 1, 2);
         place(DashboardChart.CLASS_ACCURACY, 0, 2, 2, 1);
+        place(DashboardChart.RMIA_ROC, 0, 3, 1, 1);
+        // the RMIA card takes room only while there is an RMIA chart
+        javafx.scene.Node rmiaCard = viewers.get(DashboardChart.RMIA_ROC).getParent();
+        rmiaCard.visibleProperty().bind(viewModel.charts().chartProperty(DashboardChart.RMIA_ROC).isNotNull());
+        rmiaCard.managedProperty().bind(rmiaCard.visibleProperty());
         viewers.get(DashboardChart.SCATTER).addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {

@@ -10,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -54,6 +56,7 @@ public final class CompareViewModel {
     private final ObservableList<String> scatterChoices = FXCollections.observableArrayList();
     private final ObjectProperty<String> scatterModel = new SimpleObjectProperty<>(this, "scatterModel");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final IntegerProperty referenceCount = new SimpleIntegerProperty(this, "referenceCount", 4);
     private final RefreshThrottle throttle;
     private boolean refreshing;
 
@@ -90,6 +93,27 @@ public final class CompareViewModel {
     /** True when a report can be written (it needs the retrained model). */
     public BooleanBinding canExportReportProperty() {
         return Bindings.createBooleanBinding(() -> shown.get() != null && shown.get().retrained().isPresent(), shown);
+    }
+
+    /** True when the shown comparison carries RMIA numbers (reference models were trained). */
+    public BooleanBinding hasRmiaProperty() {
+        return Bindings.createBooleanBinding(() -> shown.get() != null && shown.get().referenceModels().isPresent(),
+                shown);
+    }
+
+    /** How many RMIA reference models {@link #computeRmia()} trains (2 to 16, 4 by default). */
+    public IntegerProperty referenceCountProperty() {
+        return referenceCount;
+    }
+
+    /** Trains the reference models and attacks every model with RMIA, as a job. */
+    public JobTask<Comparison> computeRmia() {
+        return workbench.addReferenceModels(referenceCount.get());
+    }
+
+    /** Drops RMIA's numbers and chart. */
+    public void dropRmia() {
+        workbench.dropReferenceModels();
     }
 
     /** The metrics table, one row per model. */

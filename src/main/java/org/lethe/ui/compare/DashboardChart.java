@@ -16,7 +16,9 @@ public enum DashboardChart {
     /** Test accuracy per class and model. */
     CLASS_ACCURACY("class-accuracy", "Class-wise accuracy"),
     /** Unlearning time against Avg Gap. */
-    COST_GAP("cost-vs-gap", "Cost vs Avg Gap");
+    COST_GAP("cost-vs-gap", "Cost vs Avg Gap"),
+    /** RMIA ROC per model on log-log axes (only with reference models). */
+    RMIA_ROC("rmia-roc", "RMIA ROC (log-log)");
 
     private final String fileStem;
     private final String title;

@@ -34,6 +34,9 @@ import org.lethe.viz.Split;
  */
 public final class DashboardCharts {
 
+    /** Lower end of the RMIA chart's log axes (the 0.1% false-positive rate of the table). */
+    public static final double RMIA_MIN_RATE = 1e-3;
+
     /** Histogram bins per panel (true-class confidence, [0, 1]). */
     public static final int HISTOGRAM_BINS = 20;
 
@@ -68,6 +71,7 @@ public final class DashboardCharts {
     private RocChart roc;
     private ClassAccuracyChart classes;
     private List<Object> costKey = List.of();
+    private List<Object> rmiaKey = List.of();
     private List<Object> scatterKey = List.of();
     private EvaluatedModel scatterOriginal;
     private EvaluatedModel scatterOther;
@@ -125,6 +129,7 @@ public final class DashboardCharts {
             }
         }
         shown = keys;
+        updateRmia(models);
         updateCost(comparison);
         updateScatter(models, scatterModel);
     }
@@ -186,6 +191,29 @@ public final class DashboardCharts {
         confidence.add(ChartInputs.confidences(model));
         roc.add(ChartInputs.displayName(model.name()), ChartInputs.miaRoc(model));
         classes.add(ChartInputs.testClassAccuracy(model));
+    }
+
+    /** The RMIA ROC on log-log axes when every model has one (reference models), else none. */
+    private void updateRmia(List<EvaluatedModel> models) {
+        List<Object> key = new ArrayList<>();
+        for (EvaluatedModel m : models) {
+            key.add(m.name());
+            key.add(m.rmiaRoc());
+        }
+        if (key.equals(rmiaKey)) {
+            return;
+        }
+        rmiaKey = key;
+        if (models.isEmpty() || models.stream().anyMatch(m -> m.rmiaRoc() == null)) {
+            charts.get(DashboardChart.RMIA_ROC).set(null);
+            return;
+        }
+        RocChart rmia = RocChart.logLog(RMIA_MIN_RATE, style);
+        for (EvaluatedModel m : models) {
+            rmia.add(ChartInputs.displayName(m.name()), m.rmiaRoc());
+        }
+        rmia.chart().setTitle("RMIA ROC, forget vs test (log-log)");
+        charts.get(DashboardChart.RMIA_ROC).set(rmia.chart());
     }
 
     private void updateCost(Comparison comparison) {

@@ -28,10 +28,13 @@ import org.lethe.engine.experiment.RunWarnings;
  * @param speedup retrain time over this run's time
  * @param warnings short names of the warnings ("collapse", "no-op", "over-forgetting", "diverged")
  * @param sentences the warnings as sentences, in the same order
+ * @param rmiaAuc RMIA forget-vs-test AUC (%), null without reference models
+ * @param tprAt1Fpr RMIA true-positive rate at 1% false positives (%), null without reference models
+ * @param tprAt01Fpr RMIA true-positive rate at 0.1% false positives (%), null without reference models
  */
 public record MetricRow(String label, String methodId, double forget, double retain, double test, Double miaAuc,
         Double miaEfficacy, Double l2, Double kl, double avgGap, double seconds, double speedup,
-        List<String> warnings, List<String> sentences) {
+        List<String> warnings, List<String> sentences, Double rmiaAuc, Double tprAt1Fpr, Double tprAt01Fpr) {
 
     public MetricRow {
         Objects.requireNonNull(label, "label");
@@ -69,7 +72,7 @@ public record MetricRow(String label, String methodId, double forget, double ret
         }
         return new MetricRow(row.label(), row.methodId(), m.forgetAccuracy(), m.retainAccuracy(), m.testAccuracy(),
                 m.miaAuc(), m.miaEfficacy(), m.l2ToRetrained(), m.klToRetrained(), row.avgGap(), row.seconds(),
-                row.speedup(), names, sentences);
+                row.speedup(), names, sentences, m.rmiaAuc(), m.tprAt1Fpr(), m.tprAt01Fpr());
     }
 
     /** The badge text of a warning. */

@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.lethe.engine.data.ImageDataset;
 import org.lethe.engine.data.forget.ForgetSetSpec;
 import org.lethe.engine.data.forget.ForgetSplit;
+import org.lethe.engine.evaluation.mia.ReferenceModels;
 import org.lethe.engine.experiment.Comparison;
 import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.unlearning.DataSplits;
@@ -202,6 +203,52 @@ public final class Workbench {
             history.add(new RunRecord(Instant.now(), RunRecord.Kind.UNLEARN, label, method.id(), json(params), seed,
                     row.seconds(), splits.dataset().name(), splits.forget().size(), row.evaluated().metrics()));
         });
+    }
+
+    /**
+     * Trains {@code count} RMIA reference models of the original's architecture and training
+     * settings on random halves of the loaded dataset's train + test images, as a job, and then
+     * attacks every model of the comparison with offline RMIA (models added later are attacked too).
+     *
+     * @throws IllegalStateException when there is no original, no comparison yet, or the original
+     *     carries no training settings
+     */
+    public JobTask<Comparison> addReferenceModels(int count) {
+        TrainedModel model = original.get();
+        if (model == null) {
+            throw new IllegalStateException("train or open a model first");
+        }
+        if (comparison.get() == null) {
+            throw new IllegalStateException("queue an unlearning method first: RMIA attacks the compared models");
+        }
+        TrainingConfig config = model.provenance().training();
+        if (config == null) {
+            throw new IllegalStateException("the original model has no training settings to train reference models with");
+        }
+        ImageDataset data = requireDataset();
+        long seed = model.spec().seed();
+        return jobs.submit("RMIA: train " + count + " reference models", ctx -> {
+            ReferenceModels refs = ReferenceModels.train(data, model.spec(), config, count, seed, ctx.slice(0, 0.8));
+            Comparison base = queued.get();
+            if (base == null) {
+                throw new IllegalStateException("the comparison was cleared while the reference models trained");
+            }
+            Comparison next = base.withReferenceModels(new Comparison.RmiaSetup(refs, seed), ctx.slice(0.8, 1));
+            queued.set(next);
+            return next;
+        }, next -> {
+            if (original.get() == model && datasetProperty().get() == data) {
+                comparison.set(next);
+            }
+        });
+    }
+
+    /** Drops RMIA from the comparison (its numbers, ROCs and reference models). */
+    public void dropReferenceModels() {
+        Comparison c = comparison.get();
+        if (c != null && c.referenceModels().isPresent()) {
+            comparison.set(c.withoutReferenceModels());
+        }
     }
 
     private static long seedOf(Record params) {

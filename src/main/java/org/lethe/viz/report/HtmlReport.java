@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.lethe.engine.evaluation.ModelMetrics;
+import org.lethe.engine.experiment.ReportFiles;
 import org.lethe.engine.experiment.ScenarioReport;
 import org.lethe.engine.io.AtomicFiles;
 import org.lethe.viz.ChartExport;
@@ -93,14 +94,23 @@ public final class HtmlReport {
                 .append("AMUN's \"unlearn accuracy\" (SalUn's UA is 100 minus it). MIA AUC: forget vs. test by ")
                 .append("true-class confidence, 50 = indistinguishable. Avg Gap: mean |difference| from Retrain ")
                 .append("over forget, retain, test accuracy and MIA AUC.</p>\n");
+        boolean rmia = ReportFiles.hasRmia(r);
+        if (rmia) {
+            b.append("<p>RMIA (offline, against reference models trained on random halves of train + test): ")
+                    .append("AUC of forget vs. test (50 = forgotten samples look unseen) and of forget vs. retain, ")
+                    .append("and the forget-vs-test true-positive rate at 1% and 0.1% false positives.</p>\n");
+        }
         b.append("<table><tr><th>model</th><th>forget</th><th>retain</th><th>test</th><th>MIA AUC</th>")
-                .append("<th>MIA efficacy</th><th>L2 to retrained</th><th>KL to retrained</th><th>Avg Gap</th>")
-                .append("<th>seconds</th><th>speed-up</th></tr>\n");
-        row(b, "Original", r.original(), "", "", "");
-        row(b, "Retrained", r.retrained(), "0", fmt(r.retrainSeconds()), "1");
+                .append("<th>MIA efficacy</th><th>L2 to retrained</th><th>KL to retrained</th>");
+        if (rmia) {
+            b.append("<th>RMIA AUC</th><th>RMIA AUC vs retain</th><th>TPR @ 1% FPR</th><th>TPR @ 0.1% FPR</th>");
+        }
+        b.append("<th>Avg Gap</th><th>seconds</th><th>speed-up</th></tr>\n");
+        row(b, "Original", r.original(), "", "", "", rmia);
+        row(b, "Retrained", r.retrained(), "0", fmt(r.retrainSeconds()), "1", rmia);
         for (ScenarioReport.MethodSummary m : r.methods()) {
             String gap = fmt(m.avgGap().mean()) + (m.avgGap().hasSpread() ? " &plusmn; " + fmt(m.avgGap().std()) : "");
-            row(b, m.label(), m.models().get("unlearned"), gap, fmt(m.seconds()), fmt(m.speedup()));
+            row(b, m.label(), m.models().get("unlearned"), gap, fmt(m.seconds()), fmt(m.speedup()), rmia);
         }
         b.append("</table>\n");
         for (ScenarioReport.MethodSummary m : r.methods()) {
@@ -113,12 +123,17 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    private static void row(StringBuilder b, String name, ModelMetrics m, String gap, String seconds, String speedup) {
+    private static void row(StringBuilder b, String name, ModelMetrics m, String gap, String seconds, String speedup,
+            boolean rmia) {
         b.append("<tr><td>").append(escape(name)).append("</td><td>").append(fmt(m.forgetAccuracy()))
                 .append("</td><td>").append(fmt(m.retainAccuracy())).append("</td><td>").append(fmt(m.testAccuracy()))
                 .append("</td><td>").append(fmt(m.miaAuc())).append("</td><td>").append(fmt(m.miaEfficacy()))
-                .append("</td><td>").append(fmt(m.l2ToRetrained())).append("</td><td>").append(fmt(m.klToRetrained()))
-                .append("</td><td>").append(gap).append("</td><td>").append(seconds).append("</td><td>")
+                .append("</td><td>").append(fmt(m.l2ToRetrained())).append("</td><td>").append(fmt(m.klToRetrained()));
+        if (rmia) {
+            b.append("</td><td>").append(fmt(m.rmiaAuc())).append("</td><td>").append(fmt(m.rmiaAucRetain()))
+                    .append("</td><td>").append(fmt(m.tprAt1Fpr())).append("</td><td>").append(fmt(m.tprAt01Fpr()));
+        }
+        b.append("</td><td>").append(gap).append("</td><td>").append(seconds).append("</td><td>")
                 .append(speedup).append("</td></tr>\n");
     }
 

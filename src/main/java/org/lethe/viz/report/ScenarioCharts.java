@@ -25,10 +25,14 @@ import org.lethe.viz.ScoreKind;
 /**
  * The standard charts of a scenario run, by file name stem: accuracy bars (means over seeds),
  * confidence histograms, MIA ROC (forget set against the same classes' test images, as the MIA AUC
- * column), class-wise accuracy and per-sample scatter (last seed), and cost versus Avg Gap. The
+ * column), the RMIA ROC on log-log axes when the scenario trained reference models, class-wise
+ * accuracy and per-sample scatter (last seed), and cost versus Avg Gap. The
  * workbench's "Export report" feeds its comparison through the same method.
  */
 public final class ScenarioCharts {
+
+    /** Lower end of the RMIA chart's log axes: the 0.1% false-positive rate the report's TPR column uses. */
+    static final double RMIA_MIN_RATE = 1e-3;
 
     private ScenarioCharts() {
     }
@@ -55,6 +59,14 @@ public final class ScenarioCharts {
             roc.add(ChartInputs.displayName(e.name()), ChartInputs.miaRoc(e));
         }
         charts.put("mia-roc", roc.chart());
+        if (!models.isEmpty() && models.stream().allMatch(e -> e.rmiaRoc() != null)) {
+            RocChart rmia = RocChart.logLog(RMIA_MIN_RATE, style);
+            for (EvaluatedModel e : models) {
+                rmia.add(ChartInputs.displayName(e.name()), e.rmiaRoc());
+            }
+            rmia.chart().setTitle("RMIA ROC, forget vs test (log-log)");
+            charts.put("rmia-roc", rmia.chart());
+        }
         ClassAccuracyChart classes = new ClassAccuracyChart(classNames, style);
         for (EvaluatedModel e : models) {
             classes.add(ChartInputs.testClassAccuracy(e));

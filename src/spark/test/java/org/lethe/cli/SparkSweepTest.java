@@ -18,8 +18,9 @@ import org.lethe.engine.experiment.sweep.SweepBackend;
 
 /**
  * {@code lethe run --spark local[2]} against the in-process run of the same scenario: logistic
- * regression on 300 MNIST digits, two seeds, two methods (8 Spark tasks in three stages). Every
- * metric must match to the last digit; only timings may differ.
+ * regression on 300 MNIST digits, two seeds, two RMIA reference models per seed, two methods (12
+ * Spark tasks in three stages). Every metric, RMIA's included, must match to the last digit; only
+ * timings may differ.
  */
 class SparkSweepTest {
 
@@ -28,7 +29,7 @@ class SparkSweepTest {
              "model": {"architecture": "logreg"},
              "training": {"epochs": 2, "batchSize": 32, "optimizer": "adam", "lr": 0.005, "momentum": 0.9,
                           "weightDecay": 0},
-             "forget": "random:0.1", "seeds": [1, 2], "retainSample": 300,
+             "forget": "random:0.1", "seeds": [1, 2], "retainSample": 300, "referenceModels": 2,
              "methods": [{"id": "ft", "params": {"epochs": 1, "retainFraction": 0.5}},
                          {"id": "rl", "label": "RL (short)", "params": {"epochs": 1}}]}
             """;
@@ -74,17 +75,22 @@ class SparkSweepTest {
         assertThat(spark.at("/perSeed/1/runs/1/metrics/miaAuc").asDouble())
                 .isEqualTo(local.at("/perSeed/1/runs/1/metrics/miaAuc").asDouble());
         assertThat(spark.at("/methods/1/label").asText()).isEqualTo("RL (short)");
+        assertThat(spark.at("/perSeed/1/runs/1/metrics/rmiaAuc").isNumber()).isTrue();
+        assertThat(spark.at("/perSeed/1/runs/1/metrics/rmiaAuc").asDouble())
+                .isEqualTo(local.at("/perSeed/1/runs/1/metrics/rmiaAuc").asDouble());
 
         Path sweep = dir.resolve("spark/sweep");
-        for (String model : new String[] {"seed-1/original", "seed-1/retrained", "seed-2/method-0", "seed-2/method-1"}) {
+        for (String model : new String[] {"seed-1/original", "seed-1/retrained", "seed-2/method-0", "seed-2/method-1",
+                "seed-1/reference-0", "seed-2/reference-1"}) {
             assertThat(sweep.resolve(model + ".lethe")).isRegularFile();
             assertThat(sweep.resolve(model + ".json")).isRegularFile();
         }
         List<String> tasks = Files.readAllLines(sweep.resolve("tasks.csv"));
-        assertThat(tasks).hasSize(1 + 8);
+        assertThat(tasks).hasSize(1 + 12);
         assertThat(tasks.subList(1, tasks.size())).allMatch(l -> l.contains("Executor task launch worker"));
         // the driver's charts were drawn from the models the executors stored
         assertThat(dir.resolve("spark/report.html")).isRegularFile();
+        assertThat(dir.resolve("spark/charts/rmia-roc.png")).isRegularFile();
         assertThat(dir.resolve("local/sweep")).doesNotExist();
     }
 

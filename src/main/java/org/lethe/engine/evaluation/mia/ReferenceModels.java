@@ -1,6 +1,10 @@
 package org.lethe.engine.evaluation.mia;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.lethe.engine.data.ImageDataset;
@@ -10,10 +14,13 @@ import org.lethe.engine.evaluation.metric.MetricInputException;
 import org.lethe.engine.evaluation.Predictions;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.BatchHook;
+import org.lethe.engine.model.ModelProvenance;
 import org.lethe.engine.model.ModelSpec;
 import org.lethe.engine.model.Network;
+import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.model.Trainer;
 import org.lethe.engine.model.TrainingConfig;
+import org.lethe.engine.model.TrainingResult;
 
 /**
  * The reference models of offline RMIA, trained as AMUN's evaluation trains them: the pool is the
@@ -40,7 +47,7 @@ public final class ReferenceModels {
     /**
      * Trains {@code count} reference models of {@code spec} with {@code config} on random halves of
      * {@code dataset}'s training and test images; reference r draws its half and its initialisation
-     * from {@code seed} and r.
+     * from {@code seed} and r (see {@link #trainOne}).
      *
      * @throws MetricInputException if {@code count} is not positive
      */
@@ -51,24 +58,101 @@ public final class ReferenceModels {
             throw new MetricInputException("RMIA: " + count + " reference models requested, expected at least 1");
         }
         ImageSplit pool = poolOf(dataset);
-        int n = pool.count();
         double[][] signals = new double[count][];
-        boolean[][] members = new boolean[count][];
         for (int r = 0; r < count; r++) {
             ctx.checkCancelled();
-            long refSeed = seed * 1_000_003L + r;
-            int[] half = randomHalf(n, refSeed);
-            members[r] = new boolean[n];
-            for (int i : half) {
-                members[r][i] = true;
-            }
             JobContext slice = ctx.slice((double) r / count, (double) (r + 1) / count);
             slice.progress(0, "reference model " + (r + 1) + " of " + count);
-            Network net = new Trainer().train(spec.withSeed(refSeed), new IndexView(pool, half, "reference-" + r),
-                    null, new TrainingConfig(config.epochs(), config.batchSize(), config.optimizer(),
-                            config.schedule(), refSeed), BatchHook.NONE, slice).network();
-            signals[r] = Predictions.compute(net, pool.all("pool"), Predictions.DEFAULT_CHUNK, slice)
-                    .trueClassProbability();
+            Network net = trainOn(pool, dataset, spec, config, r, seed, slice).network();
+            signals[r] = signalsOf(net, pool, slice);
+        }
+        return assemble(dataset, pool.count(), signals, seed);
+    }
+
+    /**
+     * Trains reference model {@code index} alone: {@code spec} with {@code config}'s epochs, batch
+     * size, optimizer and schedule on the pool samples {@link #trainingHalf} gives, initialised and
+     * shuffled with {@link #referenceSeed}. A sweep trains each reference as its own task with this
+     * method and joins them with {@link #of}; {@link #train} does both in one go, with the same numbers.
+     *
+     * @throws MetricInputException if {@code index} is negative
+     */
+    public static TrainedModel trainOne(ImageDataset dataset, ModelSpec spec, TrainingConfig config, int index,
+            long seed, JobContext ctx) {
+        Objects.requireNonNull(dataset, "dataset");
+        return trainOn(poolOf(dataset), dataset, spec, config, index, seed, ctx);
+    }
+
+    /**
+     * Joins reference networks trained by {@link #trainOne} (index r at position r, all with the
+     * same {@code seed}): computes each one's signal for every pool sample.
+     *
+     * @throws MetricInputException if {@code networks} is empty
+     */
+    public static ReferenceModels of(ImageDataset dataset, List<Network> networks, long seed, JobContext ctx) {
+        Objects.requireNonNull(dataset, "dataset");
+        if (networks.isEmpty()) {
+            throw new MetricInputException("RMIA: no reference networks given, expected at least 1");
+        }
+        ImageSplit pool = poolOf(dataset);
+        double[][] signals = new double[networks.size()][];
+        for (int r = 0; r < networks.size(); r++) {
+            ctx.checkCancelled();
+            signals[r] = signalsOf(networks.get(r), pool,
+                    ctx.slice((double) r / networks.size(), (double) (r + 1) / networks.size()));
+        }
+        return assemble(dataset, pool.count(), signals, seed);
+    }
+
+    /** The seed reference {@code index} of a set seeded by {@code seed} is initialised and shuffled with. */
+    public static long referenceSeed(long seed, int index) {
+        return seed * 1_000_003L + index;
+    }
+
+    /**
+     * The pool indices (ascending, {@code poolSize / 2} of them) reference {@code index} trains on.
+     *
+     * @throws MetricInputException if {@code index} is negative
+     */
+    public static int[] trainingHalf(int poolSize, long seed, int index) {
+        if (index < 0) {
+            throw new MetricInputException("RMIA: reference index " + index + ", expected 0 or more");
+        }
+        return randomHalf(poolSize, referenceSeed(seed, index));
+    }
+
+    /** The size of {@code dataset}'s pool: its training images followed by its test images. */
+    public static int poolSize(ImageDataset dataset) {
+        return dataset.train().count() + dataset.test().count();
+    }
+
+    private static TrainedModel trainOn(ImageSplit pool, ImageDataset dataset, ModelSpec spec, TrainingConfig config,
+            int index, long seed, JobContext ctx) {
+        long refSeed = referenceSeed(seed, index);
+        int[] half = trainingHalf(pool.count(), seed, index);
+        IndexView view = new IndexView(pool, half, "reference-" + index);
+        ModelSpec refSpec = spec.withSeed(refSeed);
+        TrainingConfig refConfig = new TrainingConfig(config.epochs(), config.batchSize(), config.optimizer(),
+                config.schedule(), refSeed);
+        TrainingResult result = new Trainer().train(refSpec, view, null, refConfig, BatchHook.NONE, ctx);
+        ObjectNode params = JsonNodeFactory.instance.objectNode().put("index", index).put("seed", seed);
+        ModelProvenance provenance = new ModelProvenance(refSpec, "rmia-reference", params, dataset.name(),
+                dataset.sha256(), view.sha256(), half.length, null, null, refConfig, result.history(),
+                result.seconds(), null, Instant.now().toString());
+        return new TrainedModel(result.network(), provenance, List.of());
+    }
+
+    private static double[] signalsOf(Network net, ImageSplit pool, JobContext ctx) {
+        return Predictions.compute(net, pool.all("pool"), Predictions.DEFAULT_CHUNK, ctx).trueClassProbability();
+    }
+
+    private static ReferenceModels assemble(ImageDataset dataset, int n, double[][] signals, long seed) {
+        boolean[][] members = new boolean[signals.length][];
+        for (int r = 0; r < signals.length; r++) {
+            members[r] = new boolean[n];
+            for (int i : trainingHalf(n, seed, r)) {
+                members[r][i] = true;
+            }
         }
         return new ReferenceModels(dataset.train().count(), signals, members);
     }

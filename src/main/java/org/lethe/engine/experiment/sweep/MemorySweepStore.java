@@ -42,6 +42,11 @@ public final class MemorySweepStore implements SweepStore {
         return result;
     }
 
+    /** Lets go of the model of {@code task} (its result stays). */
+    public void dropModel(SweepTask task) {
+        models.remove(task);
+    }
+
     /** Lets go of the models of {@code seed} (its results stay). */
     public void dropModels(long seed) {
         models.keySet().removeIf(t -> t.seed() == seed);

@@ -6,10 +6,12 @@ import java.util.Objects;
 import org.lethe.engine.experiment.Scenario;
 
 /**
- * A scenario cut into tasks. Per seed: one {@link SweepTask.Kind#TRAIN_ORIGINAL}, one
- * {@link SweepTask.Kind#RETRAIN} that needs it, and one {@link SweepTask.Kind#UNLEARN} per method
- * that needs both. Seeds are independent of each other, so a scenario with {@code s} seeds and
- * {@code m} methods has {@code s * (2 + m)} tasks in three stages of width {@code s}, {@code s} and
+ * A scenario cut into tasks. Per seed: one {@link SweepTask.Kind#TRAIN_ORIGINAL}, k
+ * {@link SweepTask.Kind#TRAIN_REFERENCE} (the scenario's {@code referenceModels}, usually 0), one
+ * {@link SweepTask.Kind#RETRAIN} that needs the original and the references, and one
+ * {@link SweepTask.Kind#UNLEARN} per method that needs all of them. Seeds are independent of each
+ * other, so a scenario with {@code s} seeds, {@code k} references and {@code m} methods has
+ * {@code s * (2 + k + m)} tasks in three stages of width {@code s * (1 + k)}, {@code s} and
  * {@code s * m}.
  *
  * @param scenario the scenario
@@ -27,6 +29,9 @@ public record SweepPlan(Scenario scenario, List<SweepTask> tasks) {
         List<SweepTask> tasks = new ArrayList<>();
         for (long seed : scenario.seeds()) {
             tasks.add(SweepTask.trainOriginal(seed));
+            for (int r = 0; r < scenario.referenceModelCount(); r++) {
+                tasks.add(SweepTask.trainReference(seed, r));
+            }
             tasks.add(SweepTask.retrain(seed));
             for (int m = 0; m < scenario.methods().size(); m++) {
                 tasks.add(SweepTask.unlearn(seed, m));
@@ -41,8 +46,10 @@ public record SweepPlan(Scenario scenario, List<SweepTask> tasks) {
      */
     public List<List<SweepTask>> stages() {
         List<List<SweepTask>> stages = new ArrayList<>();
-        for (SweepTask.Kind kind : SweepTask.Kind.values()) {
-            List<SweepTask> stage = tasks.stream().filter(t -> t.kind() == kind).toList();
+        int last = tasks.stream().mapToInt(SweepTask::stage).max().orElse(-1);
+        for (int s = 0; s <= last; s++) {
+            int index = s;
+            List<SweepTask> stage = tasks.stream().filter(t -> t.stage() == index).toList();
             if (!stage.isEmpty()) {
                 stages.add(stage);
             }
@@ -52,11 +59,24 @@ public record SweepPlan(Scenario scenario, List<SweepTask> tasks) {
 
     /** The tasks {@code task} needs the results of. */
     public List<SweepTask> dependencies(SweepTask task) {
-        return switch (task.kind()) {
-            case TRAIN_ORIGINAL -> List.of();
-            case RETRAIN -> List.of(SweepTask.trainOriginal(task.seed()));
-            case UNLEARN -> List.of(SweepTask.trainOriginal(task.seed()), SweepTask.retrain(task.seed()));
-        };
+        List<SweepTask> needs = new ArrayList<>();
+        if (task.kind() == SweepTask.Kind.RETRAIN || task.kind() == SweepTask.Kind.UNLEARN) {
+            needs.add(SweepTask.trainOriginal(task.seed()));
+            needs.addAll(references(task.seed()));
+        }
+        if (task.kind() == SweepTask.Kind.UNLEARN) {
+            needs.add(SweepTask.retrain(task.seed()));
+        }
+        return needs;
+    }
+
+    /** The reference-model tasks of {@code seed} (none unless the scenario asks for reference models). */
+    public List<SweepTask> references(long seed) {
+        List<SweepTask> refs = new ArrayList<>();
+        for (int r = 0; r < scenario.referenceModelCount(); r++) {
+            refs.add(SweepTask.trainReference(seed, r));
+        }
+        return refs;
     }
 
     /** The seed whose models reports chart (the last one). */

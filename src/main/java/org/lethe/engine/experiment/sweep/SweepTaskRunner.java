@@ -13,10 +13,14 @@ import org.lethe.engine.experiment.RunWarnings;
 import org.lethe.engine.evaluation.EvaluatedModel;
 import org.lethe.engine.evaluation.ModelEvaluator;
 import org.lethe.engine.evaluation.metric.AvgGap;
+import org.lethe.engine.evaluation.mia.ReferenceModels;
+import org.lethe.engine.evaluation.mia.Rmia;
+import org.lethe.engine.evaluation.mia.RmiaEvaluation;
 import org.lethe.engine.experiment.Scenario;
 import org.lethe.engine.experiment.ScenarioReport;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.ModelTraining;
+import org.lethe.engine.model.Network;
 import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.unlearning.DataSplits;
 import org.lethe.engine.unlearning.MethodDescriptor;
@@ -48,6 +52,7 @@ public final class SweepTaskRunner {
     private final Map<Long, ModelEvaluator> evaluators = new ConcurrentHashMap<>();
     private final Map<Long, EvaluatedModel> references = new ConcurrentHashMap<>();
     private final Map<SweepTask, EvaluatedModel> chart = new ConcurrentHashMap<>();
+    private final Map<Long, ReferenceModels> referenceSignals = new ConcurrentHashMap<>();
 
     /**
      * A runner for {@code scenario}'s tasks.
@@ -82,6 +87,7 @@ public final class SweepTaskRunner {
         String worker = HOST + "/" + Thread.currentThread().getName();
         TaskResult result = switch (task.kind()) {
             case TRAIN_ORIGINAL -> trainOriginal(task, worker, start, ctx);
+            case TRAIN_REFERENCE -> trainReference(task, worker, start, ctx);
             case RETRAIN -> retrain(task, worker, start, ctx);
             case UNLEARN -> unlearn(task, worker, start, ctx);
         };
@@ -99,6 +105,17 @@ public final class SweepTaskRunner {
                 original.paramsSha256());
     }
 
+    private TaskResult.ReferenceTrained trainReference(SweepTask task, String worker, long start, JobContext ctx) {
+        long seed = task.seed();
+        ctx.listener().log("seed " + seed + ": training RMIA reference model " + (task.reference() + 1) + " of "
+                + scenario.referenceModelCount());
+        TrainedModel reference = ReferenceModels.trainOne(data, ScenarioSettings.modelSpec(scenario, data, seed),
+                ScenarioSettings.trainingConfig(scenario, seed), task.reference(), seed, ctx);
+        store.putModel(task, reference);
+        return new TaskResult.ReferenceTrained(task, info(worker, start), reference.provenance().seconds(),
+                reference.paramsSha256());
+    }
+
     private TaskResult.Retrained retrain(SweepTask task, String worker, long start, JobContext ctx) {
         long seed = task.seed();
         SweepTask originalTask = SweepTask.trainOriginal(seed);
@@ -109,9 +126,10 @@ public final class SweepTaskRunner {
         MethodDescriptor<?> retrain = registry.byId(Retrain.ID);
         UnlearningResult retrained = retrain.run(original, seedSplits.withRetainAvailable(true), retrain.defaults(),
                 ctx);
-        EvaluatedModel retrainedEval = ModelEvaluator.asReference(
-                evaluator.evaluate("retrained", retrained.model().network(), null, ctx));
-        EvaluatedModel originalEval = evaluator.evaluate("original", original.network(), retrainedEval, ctx);
+        EvaluatedModel retrainedEval = withRmia(ModelEvaluator.asReference(
+                evaluator.evaluate("retrained", retrained.model().network(), null, ctx)), retrained.model(), seed, ctx);
+        EvaluatedModel originalEval = withRmia(evaluator.evaluate("original", original.network(), retrainedEval, ctx),
+                original, seed, ctx);
         store.putModel(task, retrained.model());
         references.put(seed, retrainedEval);
         if (seed == chartSeed) {
@@ -135,7 +153,8 @@ public final class SweepTaskRunner {
         ctx.listener().log("seed " + seed + ": " + label);
         Record params = ScenarioSettings.methodParams(method, entry, seed);
         UnlearningResult result = method.run(original, splits(seed), params, ctx);
-        EvaluatedModel eval = evaluator(seed).evaluate(label, result.model().network(), retrainedEval, ctx);
+        EvaluatedModel eval = withRmia(evaluator(seed).evaluate(label, result.model().network(), retrainedEval, ctx),
+                result.model(), seed, ctx);
         List<String> warnings = RunWarnings.of(eval, base.original(), retrainedEval.metrics());
         store.putModel(task, result.model());
         if (seed == chartSeed) {
@@ -157,8 +176,12 @@ public final class SweepTaskRunner {
         SweepTask originalTask = SweepTask.trainOriginal(chartSeed);
         EvaluatedModel reference = reference(chartSeed, ctx);
         EvaluatedModel original = chart.get(originalTask);
-        models.add(original != null ? original
-                : evaluator(chartSeed).evaluate("original", store.model(originalTask).network(), reference, ctx));
+        if (original == null) {
+            TrainedModel model = store.model(originalTask);
+            original = withRmia(evaluator(chartSeed).evaluate("original", model.network(), reference, ctx), model,
+                    chartSeed, ctx);
+        }
+        models.add(original);
         models.add(reference);
         for (int m = 0; m < scenario.methods().size(); m++) {
             SweepTask task = SweepTask.unlearn(chartSeed, m);
@@ -166,7 +189,9 @@ public final class SweepTaskRunner {
             if (eval == null) {
                 String label = ScenarioSettings.label(registry.byId(scenario.methods().get(m).id()),
                         scenario.methods().get(m));
-                eval = evaluator(chartSeed).evaluate(label, store.model(task).network(), reference, ctx);
+                TrainedModel model = store.model(task);
+                eval = withRmia(evaluator(chartSeed).evaluate(label, model.network(), reference, ctx), model,
+                        chartSeed, ctx);
             }
             models.add(eval);
         }
@@ -202,9 +227,50 @@ public final class SweepTaskRunner {
         }
         ModelEvaluator evaluator = evaluator(seed);
         TrainedModel retrained = store.model(SweepTask.retrain(seed));
-        EvaluatedModel made = ModelEvaluator.asReference(evaluator.evaluate("retrained", retrained.network(), null, ctx));
+        EvaluatedModel made = withRmia(ModelEvaluator.asReference(
+                evaluator.evaluate("retrained", retrained.network(), null, ctx)), retrained, seed, ctx);
         EvaluatedModel raced = references.putIfAbsent(seed, made);
         return raced == null ? made : raced;
+    }
+
+    /**
+     * {@code eval} with offline RMIA's numbers against the seed's reference models, or unchanged when
+     * the scenario trains none. The retain and population samples are drawn with the seed, so every
+     * worker computes the same numbers.
+     */
+    private EvaluatedModel withRmia(EvaluatedModel eval, TrainedModel model, long seed, JobContext ctx) {
+        if (scenario.referenceModelCount() == 0) {
+            return eval;
+        }
+        RmiaEvaluation.Result rmia = RmiaEvaluation.evaluate(model.network(), referenceModels(seed, ctx),
+                splits(seed), Rmia.Options.defaults(), RmiaEvaluation.DEFAULT_SAMPLE, seed, ctx);
+        return eval.withRmia(rmia);
+    }
+
+    /** The seed's reference models' signals, computed once per worker from the models in the store. */
+    private ReferenceModels referenceModels(long seed, JobContext ctx) {
+        ReferenceModels known = referenceSignals.get(seed);
+        if (known != null) {
+            return known;
+        }
+        List<Network> networks = new ArrayList<>();
+        for (int r = 0; r < scenario.referenceModelCount(); r++) {
+            TrainedModel reference = store.model(SweepTask.trainReference(seed, r));
+            if (!reference.provenance().datasetSha256().equals(data.sha256())) {
+                throw new LetheException("sweep: reference model " + r + " of seed " + seed + " was trained on "
+                        + "dataset " + reference.provenance().datasetSha256() + " but this worker loaded "
+                        + data.sha256() + ": every worker must read the same files");
+            }
+            networks.add(reference.network());
+        }
+        ReferenceModels made = ReferenceModels.of(data, networks, seed, ctx);
+        ReferenceModels raced = referenceSignals.putIfAbsent(seed, made);
+        return raced == null ? made : raced;
+    }
+
+    /** Lets go of what this runner keeps for {@code seed} besides the chart models (reference signals). */
+    public void release(long seed) {
+        referenceSignals.remove(seed);
     }
 
     private static TaskResult.TaskInfo info(String worker, long start) {

@@ -13,6 +13,7 @@ import org.lethe.engine.experiment.ScenarioReport;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(value = TaskResult.OriginalTrained.class, name = "original"),
+        @JsonSubTypes.Type(value = TaskResult.ReferenceTrained.class, name = "reference"),
         @JsonSubTypes.Type(value = TaskResult.Retrained.class, name = "retrained"),
         @JsonSubTypes.Type(value = TaskResult.MethodRun.class, name = "method")})
 public sealed interface TaskResult {
@@ -47,6 +48,23 @@ public sealed interface TaskResult {
     record OriginalTrained(SweepTask task, TaskInfo info, double seconds, String paramsSha256) implements TaskResult {
 
         public OriginalTrained {
+            Objects.requireNonNull(task, "task");
+            Objects.requireNonNull(info, "info");
+        }
+    }
+
+    /**
+     * A trained RMIA reference model.
+     *
+     * @param task the task
+     * @param info where and how long
+     * @param seconds training time
+     * @param paramsSha256 the stored model's parameter hash
+     */
+    record ReferenceTrained(SweepTask task, TaskInfo info, double seconds, String paramsSha256)
+            implements TaskResult {
+
+        public ReferenceTrained {
             Objects.requireNonNull(task, "task");
             Objects.requireNonNull(info, "info");
         }

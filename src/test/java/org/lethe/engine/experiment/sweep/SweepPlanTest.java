@@ -42,6 +42,36 @@ class SweepPlanTest {
     }
 
     @Test
+    void referenceModelsAreTasksOfTheFirstStageThatRetrainAndUnlearnWaitFor() {
+        Scenario scenario = scenario(List.of(7L, 8L), 1).withReferenceModels(3);
+        SweepPlan plan = SweepPlan.of(scenario);
+        assertThat(plan.tasks()).hasSize(2 * (2 + 3 + 1));
+        assertThat(plan.stages()).extracting(List::size).containsExactly(2 * 4, 2, 2);
+        assertThat(plan.tasks().subList(0, 6)).extracting(SweepTask::id).containsExactly("seed-7/original",
+                "seed-7/reference-0", "seed-7/reference-1", "seed-7/reference-2", "seed-7/retrained",
+                "seed-7/method-0");
+        assertThat(plan.dependencies(SweepTask.retrain(8))).containsExactly(SweepTask.trainOriginal(8),
+                SweepTask.trainReference(8, 0), SweepTask.trainReference(8, 1), SweepTask.trainReference(8, 2));
+        assertThat(plan.dependencies(SweepTask.unlearn(8, 0))).contains(SweepTask.trainReference(8, 2),
+                SweepTask.retrain(8));
+        assertThat(plan.dependencies(SweepTask.trainReference(7, 1))).isEmpty();
+        for (SweepTask task : plan.tasks()) {
+            assertThat(plan.dependencies(task)).allMatch(d -> d.stage() < task.stage());
+        }
+        assertThat(scenario.withReferenceModels(0).referenceModels()).isNull();
+        assertThatThrownBy(() -> new SweepTask(SweepTask.Kind.TRAIN_REFERENCE, 1, -1, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reference index");
+        assertThatThrownBy(() -> new SweepTask(SweepTask.Kind.RETRAIN, 1, -1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no reference index");
+
+        TaskResult reference = new TaskResult.ReferenceTrained(SweepTask.trainReference(7, 2),
+                new TaskResult.TaskInfo("h", 1), 0.5, "abc");
+        assertThat(TaskResults.fromJson(TaskResults.toJson(reference), "test")).isEqualTo(reference);
+        SweepRequest request = new SweepRequest(scenario, "/o", "/s", "/u", "f00", 1, SweepTask.trainReference(7, 2));
+        assertThat(SweepRequest.fromJson(request.toJson())).isEqualTo(request);
+    }
+
+    @Test
     void tasksRejectMethodIndicesThatDoNotFitTheirKind() {
         assertThatThrownBy(() -> new SweepTask(SweepTask.Kind.UNLEARN, 1, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("method index");
@@ -52,7 +82,7 @@ class SweepPlanTest {
     @Test
     void resultsAndRequestsSurviveTheirJsonRoundTripExactly() {
         ModelMetrics metrics = new ModelMetrics(91.33333333333333, 0.1 + 0.2, 88.5, 51.234567890123456, null,
-                1e-17, 0.0);
+                1e-17, 0.0, 61.25, 55.5, 3.0 / 7, null);
         ScenarioReport.RunRecord run = new ScenarioReport.RunRecord("ft", "Fine-tune", 1.25, Double.NaN, metrics,
                 List.of("a warning"), java.util.Map.of("sameOrder", 1.0));
         TaskResult result = new TaskResult.MethodRun(SweepTask.unlearn(3, 1),
