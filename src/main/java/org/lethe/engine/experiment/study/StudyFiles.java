@@ -99,8 +99,8 @@ public final class StudyFiles {
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new LetheException(file + ": not valid JSON" + (e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ")") + ": " + e.getOriginalMessage(), e);
+            throw new LetheException(file + ": not a valid scenario" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ")") + ": not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new LetheException(file + ": cannot read: " + e.getMessage(), e);
         }
