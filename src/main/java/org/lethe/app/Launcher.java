@@ -27,7 +27,8 @@ public final class Launcher {
                 System.getProperty("lethe.relaunch"), System.getProperty(MemoryRelaunch.RELAUNCHED_PROPERTY));
         if (options.isPresent()) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = MemoryRelaunch.command(java, jvmArguments, options.get(),
+            List<String> command = MemoryRelaunch.command(java, jvmArguments,
+                    MemoryRelaunch.forCommand(options.get(), args),
                     System.getProperty("java.class.path"), Launcher.class.getName(), args);
             try {
                 System.exit(MemoryRelaunch.run(command));

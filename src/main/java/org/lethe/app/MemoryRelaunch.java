@@ -45,6 +45,14 @@ final class MemoryRelaunch {
     static final List<String> GUI_OPTIONS = List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxBytes=1G",
             "-Dorg.bytedeco.javacpp.maxPhysicalBytes=2G");
 
+    /**
+     * {@code lethe run}: a scenario keeps the original, the retrain, every method's model and (with
+     * {@code referenceModels}) the reference networks alive in one process, and each method builds
+     * its own graphs; the command-line limits stopped the random-10 % MNIST preset partway.
+     */
+    static final List<String> SCENARIO_OPTIONS = List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxBytes=2G",
+            "-Dorg.bytedeco.javacpp.maxPhysicalBytes=3G");
+
     private static final List<String> MEMORY_OPTION_PREFIXES = List.of("-Xmx", "-XX:MaxHeapSize", "-XX:MaxRAM",
             "-Dorg.bytedeco.javacpp.maxBytes", "-Dorg.bytedeco.javacpp.maxPhysicalBytes");
 
@@ -81,6 +89,15 @@ final class MemoryRelaunch {
             return Optional.of(List.of(custom.trim().split("\\s+")));
         }
         return Optional.of(gui ? GUI_OPTIONS : DEFAULT_OPTIONS);
+    }
+
+    /**
+     * The limits for a command: {@link #SCENARIO_OPTIONS} instead of the command-line defaults for
+     * {@code run}; anything else (the user's {@code LETHE_JVM_OPTIONS}, the GUI's) unchanged.
+     */
+    static List<String> forCommand(List<String> options, String[] args) {
+        boolean scenario = args.length > 0 && "run".equals(args[0]);
+        return scenario && options.equals(DEFAULT_OPTIONS) ? SCENARIO_OPTIONS : options;
     }
 
     /**

@@ -21,6 +21,12 @@ class MemoryRelaunchTest {
         assertThat(MemoryRelaunch.optionsFor(false, List.of(), Map.of(), null, null)).contains(MemoryRelaunch.DEFAULT_OPTIONS);
         assertThat(MemoryRelaunch.DEFAULT_OPTIONS).contains("-Xmx1g");
         assertThat(MemoryRelaunch.optionsFor(true, List.of(), Map.of(), null, null)).contains(MemoryRelaunch.GUI_OPTIONS);
+        // scenario runs get more native room; other commands and the user's own options keep theirs
+        assertThat(MemoryRelaunch.forCommand(MemoryRelaunch.DEFAULT_OPTIONS, new String[] {"run", "s.json"}))
+                .isEqualTo(MemoryRelaunch.SCENARIO_OPTIONS);
+        assertThat(MemoryRelaunch.forCommand(MemoryRelaunch.DEFAULT_OPTIONS, new String[] {"train"}))
+                .isEqualTo(MemoryRelaunch.DEFAULT_OPTIONS);
+        assertThat(MemoryRelaunch.forCommand(List.of("-Xmx4g"), new String[] {"run"})).containsExactly("-Xmx4g");
         // unrelated JVM options do not count as memory settings
         assertThat(MemoryRelaunch.optionsFor(false, List.of("-Dfoo=1", "--enable-native-access=ALL-UNNAMED"), Map.of(),
                 null, null)).isPresent();
