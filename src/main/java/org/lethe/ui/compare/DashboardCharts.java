@@ -3,6 +3,7 @@ package org.lethe.ui.compare;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,7 +58,8 @@ import org.lethe.viz.Split;
  * <em>apply</em> executor (the FX thread), which only swaps the new charts into
  * {@link #chartProperty} or adds the prepared inputs to the live charts with their change events
  * held back, so that each shown chart is redrawn once per update (a JFreeChart viewer redraws on
- * every change event, and styling a chart fires dozens). Requests that arrive while the worker is
+ * every change event, and styling a chart fires dozens), one chart per turn of the FX thread so
+ * that frames are rendered in between. Requests that arrive while the worker is
  * busy are folded into the newest, and results that queue up on the FX thread are merged, so a
  * burst of comparisons ends with the last one shown. Exports and reports on other threads use
  * {@link #build}, which does everything on the calling thread.
@@ -163,6 +165,8 @@ public final class DashboardCharts {
     private final Set<String> builtOn = ConcurrentHashMap.newKeySet();
     // owned by the apply executor (the FX thread)
     private ModelCharts live;
+    private final ArrayDeque<Runnable> steps = new ArrayDeque<>();
+    private boolean stepScheduled;
     private EvaluatedModel scatterOriginal;
     private EvaluatedModel scatterOther;
 
@@ -259,7 +263,7 @@ public final class DashboardCharts {
      */
     CompletableFuture<Void> idle() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        worker.execute(() -> apply.execute(() -> done.complete(null)));
+        worker.execute(() -> apply.execute(() -> completeWhenSettled(done)));
         return done;
     }
 
@@ -328,11 +332,14 @@ public final class DashboardCharts {
     }
 
     /**
-     * Apply executor: shows everything prepared so far in one go. Results that queued up are merged
-     * (a rebuild drops what was prepared before it, appended models accumulate, the newest
-     * replacement of a chart wins), so each shown chart is redrawn at most once.
+     * Apply executor: shows everything prepared so far. Results that queued up are merged (a
+     * rebuild drops what was prepared before it, appended models accumulate, the newest replacement
+     * of a chart wins), so each shown chart is redrawn at most once; and the charts change one per
+     * turn of the apply executor (see {@link #runNextStep}), so that the FX thread can render a
+     * frame between two redraws instead of drawing all of them in one pulse.
      */
     private void showPrepared() {
+        finishSteps(); // what an earlier result left undone goes first: the order of changes holds
         ModelCharts rebuilt = null;
         List<ModelInputs> appended = new ArrayList<>();
         Replacement rmia = null;
@@ -356,29 +363,66 @@ public final class DashboardCharts {
         if (rebuilt != null) {
             appended.forEach(rebuilt::add); // not shown yet: no redraws
             live = rebuilt;
-            charts.get(DashboardChart.ACCURACY).set(live.accuracy.chart());
-            charts.get(DashboardChart.CONFIDENCE).set(live.confidence.chart());
-            charts.get(DashboardChart.MIA_ROC).set(live.roc.chart());
-            charts.get(DashboardChart.CLASS_ACCURACY).set(live.classes.chart());
+            ModelCharts fresh = rebuilt;
+            steps.add(() -> charts.get(DashboardChart.ACCURACY).set(fresh.accuracy.chart()));
+            steps.add(() -> charts.get(DashboardChart.CONFIDENCE).set(fresh.confidence.chart()));
+            steps.add(() -> charts.get(DashboardChart.MIA_ROC).set(fresh.roc.chart()));
+            steps.add(() -> charts.get(DashboardChart.CLASS_ACCURACY).set(fresh.classes.chart()));
         } else if (!appended.isEmpty()) {
+            // the data goes in with the change events held back; each chart then sends one (one redraw)
             List<JFreeChart> shown = live.charts();
             shown.forEach(c -> c.setNotify(false));
             try {
                 appended.forEach(live::add);
             } finally {
-                shown.forEach(c -> c.setNotify(true)); // one change event, one redraw per chart
+                shown.forEach(c -> steps.add(() -> c.setNotify(true)));
             }
         }
-        if (rmia != null) {
-            charts.get(DashboardChart.RMIA_ROC).set(rmia.chart());
-        }
         if (cost != null) {
-            charts.get(DashboardChart.COST_GAP).set(cost.chart());
+            JFreeChart chart = cost.chart();
+            steps.add(() -> charts.get(DashboardChart.COST_GAP).set(chart));
         }
         if (scatter != null) {
-            scatterOriginal = scatter.original();
-            scatterOther = scatter.other();
-            charts.get(DashboardChart.SCATTER).set(scatter.chart());
+            ScatterChange change = scatter;
+            steps.add(() -> {
+                scatterOriginal = change.original();
+                scatterOther = change.other();
+                charts.get(DashboardChart.SCATTER).set(change.chart());
+            });
+        }
+        if (rmia != null) {
+            JFreeChart chart = rmia.chart();
+            steps.add(() -> charts.get(DashboardChart.RMIA_ROC).set(chart));
+        }
+        runNextStep();
+    }
+
+    /** Apply executor: makes the next chart change and leaves the rest to a later turn. */
+    private void runNextStep() {
+        stepScheduled = false;
+        Runnable step = steps.poll();
+        if (step != null) {
+            step.run();
+        }
+        if (!steps.isEmpty() && !stepScheduled) {
+            stepScheduled = true;
+            apply.execute(this::runNextStep);
+        }
+    }
+
+    /** Apply executor: makes every chart change still waiting, now. */
+    private void finishSteps() {
+        for (Runnable step = steps.poll(); step != null; step = steps.poll()) {
+            step.run();
+        }
+    }
+
+    /** Apply executor: completes {@code done} once no chart change is waiting. */
+    private void completeWhenSettled(CompletableFuture<Void> done) {
+        if (steps.isEmpty()) {
+            done.complete(null);
+        } else {
+            apply.execute(() -> completeWhenSettled(done));
         }
     }
 

@@ -32,6 +32,10 @@ class DashboardChartsTest {
             tasks.add(task);
         }
 
+        void runOne() {
+            tasks.poll().run();
+        }
+
         int runAll() {
             int n = 0;
             for (Runnable t = tasks.poll(); t != null; t = tasks.poll()) {
@@ -50,6 +54,10 @@ class DashboardChartsTest {
         return ((CategoryPlot) chart.getPlot()).getDataset().getRowKeys().stream().map(Object::toString).toList();
     }
 
+    private List<DashboardChart> shownKinds() {
+        return java.util.Arrays.stream(DashboardChart.values()).filter(k -> charts.chart(k) != null).toList();
+    }
+
     @Test
     void aBurstOfComparisonsIsFoldedIntoTheNewestWithTheChosenScatter() {
         Comparison full = ComparisonFixture.full();
@@ -64,7 +72,13 @@ class DashboardChartsTest {
         assertThat(charts.rebuilds()).isEqualTo(1);
         assertThat(charts.additions()).isZero();
         assertThat(charts.chart(DashboardChart.ACCURACY)).as("nothing shown before the FX thread ran").isNull();
-        assertThat(fx.runAll()).isEqualTo(1);
+        // one chart per turn of the FX thread
+        fx.runOne();
+        assertThat(shownKinds()).containsExactly(DashboardChart.ACCURACY);
+        fx.runOne();
+        assertThat(shownKinds()).containsExactly(DashboardChart.ACCURACY, DashboardChart.CONFIDENCE);
+        assertThat(fx.runAll()).isEqualTo(5); // MIA ROC, class accuracy, cost, scatter, RMIA ROC (none)
+        assertThat(shownKinds()).hasSize(6).doesNotContain(DashboardChart.RMIA_ROC);
 
         assertThat(bars(charts.chart(DashboardChart.ACCURACY))).containsExactly("Original", "Retrain", "FT");
         assertThat(charts.chart(DashboardChart.SCATTER).getTitle().getText()).endsWith("Original vs Retrain");
