@@ -32,7 +32,8 @@ import org.lethe.ui.workbench.Workbench;
 /**
  * Drives the real workbench through a small run and saves a snapshot of every tab, for checking a
  * theme's layout by eye (not a test): MNIST limited to 2,000 training images, an MLP trained for
- * two epochs from the Train form, class 3 forgotten with Retrain, FT and GA, then the Data, Train,
+ * two epochs from the Train form, class 3 forgotten with Retrain, FT and AMUN (under their
+ * display names, as the Unlearn screen queues them), then the Data, Train,
  * Unlearn, Compare and History tabs are shown one after the other and written as
  * {@code <out>/<prefix>-<tab>.png}. The theme comes from {@code -Dlethe.theme}.
  *
@@ -79,10 +80,9 @@ public final class ThemeTour {
                     workbench.forgetSelection().selectClass(3);
                     workbench.originalProperty().addListener((obs, old, model) -> {
                         if (model != null) {
-                            for (String[] m : List.of(new String[] {"retrain", "Retrain"},
-                                    new String[] {"ft", "FT"}, new String[] {"ga", "GA"})) {
-                                MethodDescriptor<?> d = workbench.methods().byId(m[0]);
-                                workbench.unlearn(d, d.defaults(), m[1]);
+                            for (String id : List.of("retrain", "ft", "amun")) {
+                                MethodDescriptor<?> d = workbench.methods().byId(id);
+                                workbench.unlearn(d, d.defaults(), d.displayName());
                             }
                         }
                     });
