@@ -183,8 +183,11 @@ public final class CompareController {
         private final Label name = new Label();
         private final Label badge = new Label();
         private final HBox box = new HBox(6, name, badge);
+        private final Tooltip tip = new Tooltip();
 
         ModelCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(460);
             box.setAlignment(Pos.CENTER_LEFT);
             name.getStyleClass().add("model-name");
             badge.getStyleClass().add("warning-badge");
@@ -202,15 +205,10 @@ public final class CompareController {
             badge.setVisible(row.warned());
             badge.setManaged(row.warned());
             badge.setText(row.warned() ? "\u26a0 " + String.join(", ", row.warnings()) : "");
-            setTooltip(row.warned() ? wrapped(row.warningText()) : null);
+            // the full label (it may be cut short in a narrow column) and, for a warned row, why
+            tip.setText(row.warned() ? row.label() + "\n" + row.warningText() : row.label());
+            setTooltip(tip);
             setGraphic(box);
-        }
-
-        private static Tooltip wrapped(String text) {
-            Tooltip t = new Tooltip(text);
-            t.setWrapText(true);
-            t.setMaxWidth(460);
-            return t;
         }
     }
 

@@ -275,7 +275,9 @@ class CompareViewTest {
                 n -> ((Label) n).getText().contains("no-op")).queryAs(Label.class);
         assertThat(badge.getText()).isEqualTo("\u26a0 no-op");
         TableCell<?, ?> cell = (TableCell<?, ?>) badge.getParent().getParent();
-        assertThat(cell.getTooltip().getText()).isEqualTo(UnlearningWarning.NO_OP.sentence());
+        // the tooltip: the row's full label, then the warning's sentence
+        assertThat(cell.getTooltip().getText())
+                .isEqualTo(((MetricRow) cell.getItem()).label() + "\n" + UnlearningWarning.NO_OP.sentence());
         assertThat(cell.getTableRow().getStyleClass()).contains("warned-row");
     }
 
