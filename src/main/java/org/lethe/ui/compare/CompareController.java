@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -26,6 +28,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -126,9 +129,19 @@ public final class CompareController {
 
     private void setUpTable() {
         metricsTable.setItems(viewModel.rows());
-        // as tall as its rows (between 2 and MAX_VISIBLE_ROWS), the rest of the height goes to the charts
-        metricsTable.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> metricsTable.getFixedCellSize()
-                * (Math.max(2, Math.min(MAX_VISIBLE_ROWS, viewModel.rows().size())) + 1) + 4, viewModel.rows()));
+        // as tall as its header and rows (between 2 and MAX_VISIBLE_ROWS), the rest of the height goes to
+        // the charts; the row height comes from the theme's CSS and the header may wrap onto two lines
+        DoubleProperty headerHeight = new SimpleDoubleProperty(this, "headerHeight", 0);
+        metricsTable.skinProperty().addListener((obs, old, skin) -> {
+            if (metricsTable.lookup(".column-header-background") instanceof Region header) {
+                headerHeight.bind(header.heightProperty());
+            }
+        });
+        metricsTable.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            double row = metricsTable.getFixedCellSize() > 0 ? metricsTable.getFixedCellSize() : 26;
+            double header = headerHeight.get() > 0 ? headerHeight.get() : row;
+            return row * Math.max(2, Math.min(MAX_VISIBLE_ROWS, viewModel.rows().size())) + header + 4;
+        }, viewModel.rows(), metricsTable.fixedCellSizeProperty(), headerHeight));
         metricsTable.minHeightProperty().bind(metricsTable.prefHeightProperty());
         metricsTable.maxHeightProperty().bind(metricsTable.prefHeightProperty());
         modelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -170,8 +183,11 @@ public final class CompareController {
         private final Label name = new Label();
         private final Label badge = new Label();
         private final HBox box = new HBox(6, name, badge);
+        private final Tooltip tip = new Tooltip();
 
         ModelCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(460);
             box.setAlignment(Pos.CENTER_LEFT);
             name.getStyleClass().add("model-name");
             badge.getStyleClass().add("warning-badge");
@@ -189,15 +205,10 @@ public final class CompareController {
             badge.setVisible(row.warned());
             badge.setManaged(row.warned());
             badge.setText(row.warned() ? "\u26a0 " + String.join(", ", row.warnings()) : "");
-            setTooltip(row.warned() ? wrapped(row.warningText()) : null);
+            // the full label (it may be cut short in a narrow column) and, for a warned row, why
+            tip.setText(row.warned() ? row.label() + "\n" + row.warningText() : row.label());
+            setTooltip(tip);
             setGraphic(box);
-        }
-
-        private static Tooltip wrapped(String text) {
-            Tooltip t = new Tooltip(text);
-            t.setWrapText(true);
-            t.setMaxWidth(460);
-            return t;
         }
     }
 

@@ -38,7 +38,8 @@ import org.lethe.viz.report.ReportExport;
 
 /**
  * State of the comparison dashboard. It follows the workbench's comparison at a bounded rate
- * (at most one redraw per {@link #REFRESH_INTERVAL}), keeps the metrics table rows and the charts,
+ * (at most one redraw per {@link #REFRESH_INTERVAL}), keeps the metrics table rows and the charts
+ * (built on their own worker thread and swapped in on the FX thread, see {@link DashboardCharts}),
  * and exports charts (PNG, SVG, CSV, on a background executor from a fresh copy of the chart) and
  * the whole report (as a job). Use on the FX thread.
  */
@@ -70,6 +71,7 @@ public final class CompareViewModel {
         this.background = Objects.requireNonNull(background, "background");
         this.style = Objects.requireNonNull(style, "style");
         this.charts = new DashboardCharts(style);
+        charts.prewarm();
         this.throttle = new RefreshThrottle(REFRESH_INTERVAL, this::refresh);
         workbench.comparisonProperty().addListener((obs, old, now) -> throttle.request());
         scatterModel.addListener((obs, old, now) -> {

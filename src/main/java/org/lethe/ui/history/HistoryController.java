@@ -14,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import org.lethe.engine.evaluation.ModelMetrics;
 import org.lethe.ui.common.DialogService;
@@ -76,6 +77,9 @@ public final class HistoryController {
         value(testAccColumn, metric(ModelMetrics::testAccuracy), HistoryController::percent);
         value(miaColumn, metric(ModelMetrics::miaAuc), HistoryController::percent);
         value(datasetColumn, RunRecord::dataset, s -> s);
+        // labels and dataset names can be longer than their column: the full text in a tooltip
+        withTooltip(labelColumn);
+        withTooltip(datasetColumn);
         value(forgetCountColumn, r -> r.kind() == RunRecord.Kind.TRAIN ? null : r.forgetCount(),
                 v -> String.format("%,d", v));
 
@@ -128,6 +132,22 @@ public final class HistoryController {
 
     private static String percent(Double v) {
         return v.isNaN() ? "\u2013" : String.format(Locale.ROOT, "%.1f%%", v);
+    }
+
+    /** Shows each cell's full text in a tooltip (one per cell, its text kept up to date). */
+    private static void withTooltip(TableColumn<RunRecord, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean none = empty || item == null;
+                setText(none ? null : item);
+                tip.setText(none ? "" : item);
+                setTooltip(none ? null : tip);
+            }
+        });
     }
 
     /** Fills {@code column} with {@code value} (sorted by it) and shows it through {@code text}. */

@@ -107,6 +107,12 @@ class CompareViewTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> screen.viewModel().shownProperty().get() == c));
+        awaitCharts();
+    }
+
+    /** Waits until the chart worker has built what was asked for and the FX thread has shown it. */
+    private void awaitCharts() throws Exception {
+        fx(() -> charts().idle()).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -187,6 +193,7 @@ class CompareViewTest {
             screen.viewModel().scatterModelProperty().set("Retrain");
             return null;
         });
+        awaitCharts();
         assertThat(charts().chart(DashboardChart.SCATTER).getTitle().getText()).endsWith("Original vs Retrain");
 
         // taking the retrained model out re-orders the models: then, and only then, a rebuild
@@ -194,6 +201,61 @@ class CompareViewTest {
         assertThat(charts().rebuilds()).isEqualTo(2);
         assertThat(((CategoryPlot) charts().chart(DashboardChart.ACCURACY).getPlot()).getDataset().getRowKeys())
                 .containsExactly("Original", "FT");
+    }
+
+    @Test
+    void chartsAreBuiltOnTheWorkerAndAShownChartRedrawsOncePerNewModel(FxRobot robot) throws Exception {
+        show(ComparisonFixture.start());
+        List<DashboardChart> modelCharts = List.of(DashboardChart.ACCURACY, DashboardChart.CONFIDENCE,
+                DashboardChart.MIA_ROC, DashboardChart.CLASS_ACCURACY);
+        int[] events = new int[modelCharts.size()];
+        List<String> eventThreads = java.util.Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            for (int i = 0; i < modelCharts.size(); i++) {
+                int k = i;
+                charts().chart(modelCharts.get(i)).addChangeListener(e -> {
+                    events[k]++;
+                    eventThreads.add(Thread.currentThread().getName());
+                });
+            }
+            return null;
+        });
+        show(ComparisonFixture.withRetrain());
+
+        assertThat(charts().builtOn()).contains(DashboardCharts.WORKER_THREAD)
+                .doesNotContain(fx(() -> Thread.currentThread().getName()));
+        // the new model went into the live charts (no rebuild), each redrawn once, on the FX thread
+        assertThat(charts().rebuilds()).isEqualTo(1);
+        assertThat(charts().additions()).isEqualTo(1);
+        assertThat(events).containsOnly(1);
+        assertThat(eventThreads).containsOnly(fx(() -> Thread.currentThread().getName()));
+        assertThat(((CategoryPlot) charts().chart(DashboardChart.ACCURACY).getPlot()).getDataset().getRowKeys())
+                .containsExactly("Original", "Retrain");
+        for (DashboardChart kind : DashboardChart.values()) {
+            assertThat(screen.controller().viewer(kind).getChart()).as(kind.name()).isSameAs(charts().chart(kind));
+        }
+    }
+
+    @Test
+    void aBurstOfComparisonsEndsWithTheLastOneAndTheChosenScatter(FxRobot robot) throws Exception {
+        show(ComparisonFixture.start());
+        Comparison full = ComparisonFixture.full();
+        fx(() -> {
+            // faster than the worker builds: each one replaces the request before
+            charts().update(ComparisonFixture.withRetrain(), null);
+            charts().update(full.without("Retrain"), null);
+            charts().update(full, "Retrain");
+            return null;
+        });
+        awaitCharts();
+        assertThat(((CategoryPlot) charts().chart(DashboardChart.ACCURACY).getPlot()).getDataset().getRowKeys())
+                .containsExactly("Original", "Retrain", "FT");
+        assertThat(((CombinedDomainXYPlot) charts().chart(DashboardChart.CONFIDENCE).getPlot()).getSubplots())
+                .hasSize(3);
+        assertThat(charts().chart(DashboardChart.SCATTER).getTitle().getText()).endsWith("Original vs Retrain");
+        for (DashboardChart kind : DashboardChart.values()) {
+            assertThat(screen.controller().viewer(kind).getChart()).as(kind.name()).isSameAs(charts().chart(kind));
+        }
     }
 
     private static String cellText(TableView<MetricRow> table, int column, int row) {
@@ -213,7 +275,9 @@ class CompareViewTest {
                 n -> ((Label) n).getText().contains("no-op")).queryAs(Label.class);
         assertThat(badge.getText()).isEqualTo("\u26a0 no-op");
         TableCell<?, ?> cell = (TableCell<?, ?>) badge.getParent().getParent();
-        assertThat(cell.getTooltip().getText()).isEqualTo(UnlearningWarning.NO_OP.sentence());
+        // the tooltip: the row's full label, then the warning's sentence
+        assertThat(cell.getTooltip().getText())
+                .isEqualTo(((MetricRow) cell.getItem()).label() + "\n" + UnlearningWarning.NO_OP.sentence());
         assertThat(cell.getTableRow().getStyleClass()).contains("warned-row");
     }
 

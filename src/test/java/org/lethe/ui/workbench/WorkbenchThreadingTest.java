@@ -134,6 +134,12 @@ class WorkbenchThreadingTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** How many models the dashboard's accuracy chart shows (FX thread; -1 before it has one). */
+    private int accuracyBars() {
+        JFreeChart chart = compare.viewModel().charts().chart(DashboardChart.ACCURACY);
+        return chart == null ? -1 : ((org.jfree.chart.plot.CategoryPlot) chart.getPlot()).getDataset().getRowCount();
+    }
+
     /** A checksum over everything a reader can take from a comparison's predictions. */
     private static double checksum(Comparison c) {
         double sum = c.rows().size();
@@ -166,6 +172,8 @@ class WorkbenchThreadingTest {
         });
         waitUntil(120, () -> workbench.history().size() == 3 && compare.viewModel().shownProperty().get() != null
                 && compare.viewModel().shownProperty().get().rows().size() == 3);
+        // the dashboard's chart worker has built the charts of all three models and the FX thread shows them
+        waitUntil(30, () -> accuracyBars() == 3);
         TrainedModel firstOriginal = fx(() -> workbench.originalProperty().get());
 
         // the long training, started from the Train screen's form (it goes through Workbench.train)
@@ -314,6 +322,7 @@ class WorkbenchThreadingTest {
         waitUntil(120, () -> workbench.history().size() == 5 && compare.viewModel().shownProperty().get() != null);
         Comparison after = fx(() -> workbench.comparisonProperty().get());
         assertThat(after.rows()).extracting(Comparison.Row::label).containsExactly("Original", "FT after training");
+        waitUntil(30, () -> accuracyBars() == 2);
         assertThat(fx(() -> workbench.jobs().activeJobs().isEmpty())).isTrue();
 
         // every view-model change, live-metric batch and task update happened on the FX thread
