@@ -74,8 +74,8 @@ public final class PerSampleScatterChart {
             lo = kind.usualLower();
             hi = kind.usualUpper();
         }
-        NumberAxis xAxis = new NumberAxis(kind.axisLabel() + ", " + original.model());
-        NumberAxis yAxis = new NumberAxis(kind.axisLabel() + ", " + unlearned.model());
+        NumberAxis xAxis = new NumberAxis(kind.axisLabel() + ", " + axisName(original.model()));
+        NumberAxis yAxis = new NumberAxis(kind.axisLabel() + ", " + axisName(unlearned.model()));
         double pad = (hi - lo) * 0.02;
         xAxis.setRange(lo - pad, hi + pad);
         yAxis.setRange(lo - pad, hi + pad);
@@ -105,5 +105,14 @@ public final class PerSampleScatterChart {
     /** {@link #create(ScoreKind, ModelScores, ModelScores, int, ChartStyle)} with the default thinning. */
     public static JFreeChart create(ScoreKind kind, ModelScores original, ModelScores unlearned, ChartStyle style) {
         return create(kind, original, unlearned, DEFAULT_MAX_POINTS_PER_SPLIT, style);
+    }
+
+    /**
+     * A model's name short enough for an axis label: a long name with an explanation in brackets
+     * ("AMUN (adversarial unlearning)") keeps only what comes before them; the title keeps it whole.
+     */
+    static String axisName(String model) {
+        int bracket = model.indexOf(" (");
+        return model.length() > 18 && bracket >= 2 ? model.substring(0, bracket) : model;
     }
 }

@@ -70,4 +70,11 @@ class PerSampleScatterChartTest {
         assertThatThrownBy(() -> PerSampleScatterChart.plottedSamples(x, y, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void longModelNamesLoseTheirBracketsOnTheAxisOnly() {
+        assertThat(PerSampleScatterChart.axisName("AMUN (adversarial unlearning)")).isEqualTo("AMUN");
+        assertThat(PerSampleScatterChart.axisName("Fine-tune (FT)")).isEqualTo("Fine-tune (FT)");
+        assertThat(PerSampleScatterChart.axisName("Influence distillation")).isEqualTo("Influence distillation");
+    }
 }
