@@ -26,8 +26,10 @@ public record BoundaryShrinkParams(
         @Param(value = "FGSM step size (ℓ∞, pixels in [0, 1])", min = 1.0 / 255, max = 1) double bound,
         @Param("add a descent pass over the retain set before each forget pass when it is available")
         boolean retainPass,
-        @Param(value = "share of the retain set in that pass, drawn anew each epoch", min = 0.001, max = 1)
-        double retainFraction,
+        @Param(value = "retain samples in that pass per forget sample, drawn anew each epoch", min = 0, max = 1000)
+        double retainPerForget,
+        @Param(value = "largest share of a retrain's sample-gradient evaluations the run may spend, attack "
+                + "included (0 = no cap)", min = 0, max = 10) double budget,
         @Param(value = "seed for sampling and shuffling") long seed) {
 
     public BoundaryShrinkParams {
@@ -37,11 +39,12 @@ public record BoundaryShrinkParams(
         MethodParamException.checkRange("bs", "weightDecay", weightDecay, 0, 0.1);
         MethodParamException.checkRange("bs", "batchSize", batchSize, 1, 4096);
         MethodParamException.checkRange("bs", "bound", bound, 1.0 / 255, 1);
-        MethodParamException.checkRange("bs", "retainFraction", retainFraction, 0.001, 1);
+        MethodParamException.checkRange("bs", "retainPerForget", retainPerForget, 0, 1000);
+        MethodParamException.checkRange("bs", "budget", budget, 0, 10);
     }
 
     /** The defaults. */
     public static BoundaryShrinkParams defaults() {
-        return new BoundaryShrinkParams(5, 0.003, 0.9, 0, 64, 0.1, true, 0.3, 0);
+        return new BoundaryShrinkParams(5, 0.003, 0.9, 0, 64, 0.1, true, 1, 0.08, 0);
     }
 }

@@ -19,6 +19,8 @@ public record GradientAscentParams(
         @Param(value = "share of the retain set in that pass", min = 0.001, max = 1) double retainFraction,
         @Param(value = "largest L2 norm of an ascent step's gradient (0 = no clipping); ascent diverges without a bound",
                 min = 0, max = 1e6) double clipNorm,
+        @Param(value = "largest share of a retrain's sample-gradient evaluations the run may spend (0 = no cap)",
+                min = 0, max = 10) double budget,
         @Param(value = "seed for sampling and shuffling") long seed) {
 
     public GradientAscentParams {
@@ -29,10 +31,20 @@ public record GradientAscentParams(
         MethodParamException.checkRange("ga", "batchSize", batchSize, 1, 4096);
         MethodParamException.checkRange("ga", "retainFraction", retainFraction, 0.001, 1);
         MethodParamException.checkRange("ga", "clipNorm", clipNorm, 0, 1e6);
+        MethodParamException.checkRange("ga", "budget", budget, 0, 10);
     }
+
+    /** Parameters with the default budget (the record's shape before the budget existed). */
+    public GradientAscentParams(int epochs, double lr, double momentum, double weightDecay, int batchSize,
+            boolean retainPass, double retainFraction, double clipNorm, long seed) {
+        this(epochs, lr, momentum, weightDecay, batchSize, retainPass, retainFraction, clipNorm, DEFAULT_BUDGET, seed);
+    }
+
+    /** The default {@code budget}. */
+    public static final double DEFAULT_BUDGET = 0.08;
 
     /** The defaults. */
     public static GradientAscentParams defaults() {
-        return new GradientAscentParams(5, 1e-4, 0.9, 5e-4, 64, true, 0.05, 5.0, 0);
+        return new GradientAscentParams(5, 1e-4, 0.9, 5e-4, 64, true, 0.05, 5.0, DEFAULT_BUDGET, 0);
     }
 }

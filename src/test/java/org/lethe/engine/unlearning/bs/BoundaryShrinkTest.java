@@ -83,7 +83,12 @@ class BoundaryShrinkTest {
         DataSplits splits = UnlearningFixture.forgetClass3().withRetainAvailable(false);
         BoundaryShrinkParams p = (BoundaryShrinkParams) bs.defaults();
         UnlearningResult result = bs.run(UnlearningFixture.original(), splits, p, JobContext.detached());
-        int batches = (splits.forget().size() + p.batchSize() - 1) / p.batchSize();
+        // under the budget the attack and every forget pass use the same share of the forget set
+        double attacked = result.figures().get("attackedSamples");
+        assertThat(attacked).isPositive().isLessThanOrEqualTo(splits.forget().size());
+        assertThat(attacked).isEqualTo((double) org.lethe.engine.unlearning.loop.SampleBudget.scaled(
+                splits.forget().size(), result.figures().get("budgetScale")));
+        int batches = ((int) attacked + p.batchSize() - 1) / p.batchSize();
         assertThat(result.figures()).containsEntry("steps", (double) batches * p.epochs());
     }
 

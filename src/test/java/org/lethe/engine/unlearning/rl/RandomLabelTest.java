@@ -91,9 +91,11 @@ class RandomLabelTest {
 
     @Test
     void rejectsOutOfRangeParameters() {
-        assertThatThrownBy(() -> MethodRegistry.params(rl, Map.of("retainFraction", "0")))
-                .isInstanceOf(MethodParamException.class).hasMessageContaining("rl: retainFraction must be in");
-        assertThatThrownBy(() -> new RandomLabelParams(0, 0.01, 0.9, 0, 64, 0.1, 0))
+        assertThatThrownBy(() -> MethodRegistry.params(rl, Map.of("retainPerForget", "-1")))
+                .isInstanceOf(MethodParamException.class).hasMessageContaining("rl: retainPerForget must be in");
+        assertThatThrownBy(() -> MethodRegistry.params(rl, Map.of("budget", "-0.1")))
+                .isInstanceOf(MethodParamException.class).hasMessageContaining("rl: budget must be in");
+        assertThatThrownBy(() -> new RandomLabelParams(0, 0.01, 0.9, 0, 64, 1, 0.08, 0))
                 .isInstanceOf(MethodParamException.class).hasMessageContaining("epochs");
         assertThatThrownBy(() -> MethodRegistry.params(rl, Map.of("momentum", "1")))
                 .isInstanceOf(MethodParamException.class).hasMessageContaining("momentum");
