@@ -5,8 +5,11 @@ import org.lethe.engine.unlearning.Param;
 
 /**
  * Parameters of fine-tuning. Defaults follow the Unlearn-Sparse/SalUn setting (SGD, momentum 0.9,
- * weight decay 5e-4, lr 0.01) with fewer epochs and a share of the retain set per epoch, so that the
- * run costs about a tenth of a retrain on small CPU models.
+ * weight decay 5e-4, lr 0.01) with 3 epochs over a twentieth of the retain set each, 0.15 retain-set
+ * epochs in all: within the sample budget ({@link org.lethe.engine.unlearning.loop.SampleBudget},
+ * ADR 0007) of every bundled preset, so the budget only caps larger settings. Measured speed-ups 14x
+ * on {@code mnist-forget-class} and 32x on {@code mnist-random10} (seed 1); FT forgets little on
+ * either (forget accuracy 92.6% of a class; 100% on the random 10%).
  */
 public record FineTuneParams(
         @Param(value = "passes over the sampled retain set", min = 1, max = 100) int epochs,

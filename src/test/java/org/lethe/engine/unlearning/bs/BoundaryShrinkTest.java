@@ -98,6 +98,7 @@ class BoundaryShrinkTest {
                 .isInstanceOf(MethodParamException.class).hasMessageContaining("bs: bound must be in");
         assertThatThrownBy(() -> MethodRegistry.params(bs, Map.of("lr", "-1")))
                 .isInstanceOf(MethodParamException.class).hasMessageContaining("lr");
-        assertThat(((BoundaryShrinkParams) bs.defaults()).bound()).isEqualTo(0.1);
+        // twice the BS code's 0.1: on the MNIST LeNet an FGSM step of 0.1 flips too few digits of a class
+        assertThat(((BoundaryShrinkParams) bs.defaults()).bound()).isEqualTo(0.2);
     }
 }

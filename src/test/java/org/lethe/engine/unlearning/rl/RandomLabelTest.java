@@ -60,7 +60,9 @@ class RandomLabelTest {
 
         assertThat(original.network().params()).isEqualTo(before);
         assertThat(UnlearningFixture.accuracy(original, splits.forget())).isGreaterThan(0.9);
-        assertThat(UnlearningFixture.accuracy(result.model(), splits.forget())).isLessThan(0.05);
+        // at the default budget (8% of the fixture's 8-epoch retrain) the class drops from >90% to <10%
+        assertThat(result.figures().get("budgetScale")).isLessThan(1);
+        assertThat(UnlearningFixture.accuracy(result.model(), splits.forget())).isLessThan(0.1);
         assertThat(UnlearningFixture.accuracy(result.model(), splits.retain()))
                 .isGreaterThan(UnlearningFixture.accuracy(original, splits.retain()) - 0.05);
         assertThat(result.model().provenance().method()).isEqualTo("rl");

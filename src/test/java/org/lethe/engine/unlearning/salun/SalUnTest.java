@@ -69,8 +69,9 @@ class SalUnTest {
         }
         double scale = result.figures().get("budgetScale");
         assertThat(scale).isLessThan(1);
-        // nominal cost: the saliency pass plus 3 epochs of forget set and as many retain samples
-        assertThat(result.figures().get("nominalSamples")).isEqualTo(7.0 * splits.forget().size());
+        // nominal cost: the saliency pass plus, per epoch, the forget set and its retain samples
+        assertThat(result.figures().get("nominalSamples"))
+                .isEqualTo((1.0 + p.epochs() * (1 + p.retainPerForget())) * splits.forget().size());
         assertThat(moved).isPositive().isLessThanOrEqualTo((int) Math.round(p.maskRatio() * before.length));
     }
 
