@@ -80,6 +80,6 @@ class BasicMethodsTest {
                 UnlearningFixture.forgetClass3().withRetainAvailable(false), ft.defaults(), JobContext.detached()))
                 .isInstanceOf(MethodParamException.class).hasMessageContaining("needs the retain set");
         assertThat(ga.params()).extracting(MethodDescriptor.ParamInfo::name).contains("lr", "retainPass");
-        assertThat(((GradientAscentParams) ga.defaults()).lr()).isEqualTo(1e-4);
+        assertThat(((GradientAscentParams) ga.defaults()).lr()).isEqualTo(2e-3);
     }
 }

@@ -12,6 +12,7 @@ import org.lethe.engine.unlearning.loop.IterativeUnlearning;
 import org.lethe.engine.unlearning.loop.LoopSettings;
 import org.lethe.engine.unlearning.loop.LoopState;
 import org.lethe.engine.unlearning.loop.Role;
+import org.lethe.engine.unlearning.loop.SampleBudget;
 import org.lethe.engine.unlearning.loop.SampleSet;
 import org.lethe.engine.unlearning.loop.Subsets;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * x_adv; the original's prediction there, y_nb = argmax f_orig(x_adv), is the "nearest but
  * incorrect" class (it stays y where the attack fails). The working model is then trained on
  * (x, y_nb) with plain cross-entropy. With the retain set available (and {@code retainPass} on), each
- * epoch first runs a descent pass over a share of it, as the AMUN code does.
+ * epoch first runs a descent pass over retain samples (a fixed number per forget sample, drawn anew),
+ * as the AMUN code does. Under a sample budget ({@link SampleBudget}) the attack and every forget
+ * pass use one random share of the forget set, drawn once, and the retain passes shrink alike.
  *
  * <p>Because the attacked model is the frozen original and FGSM has no random start, y_nb does not
  * change between epochs, so it is computed once before the first epoch. (The AMUN code re-copies the
@@ -36,6 +39,14 @@ public final class BoundaryShrink extends IterativeUnlearning<BoundaryShrinkPara
 
     private static final LoopState.Key<int[]> NEIGHBOUR_LABELS = new LoopState.Key<>("boundary-shrink labels");
 
+    private static final LoopState.Key<IndexView> ATTACKED = new LoopState.Key<>("boundary-shrink forget samples");
+
+    /**
+     * Cost of finding one sample's neighbour label, in sample-gradient evaluations: the FGSM input
+     * gradient (a forward and a backward pass) plus a forward pass on the perturbed image.
+     */
+    static final double ATTACK_COST = 1.5;
+
     @Override
     protected String id() {
         return ID;
@@ -48,8 +59,12 @@ public final class BoundaryShrink extends IterativeUnlearning<BoundaryShrinkPara
 
     @Override
     protected void prepare(LoopState state, BoundaryShrinkParams p, JobContext ctx) {
-        IndexView forget = state.splits().forget();
+        IndexView all = state.splits().forget();
+        double nominal = ATTACK_COST * all.size() + p.epochs() * (all.size() + (double) retainPerEpoch(state, p));
+        double scale = SampleBudget.of(state.original(), state.splits(), p.budget()).apply(state, nominal);
+        IndexView forget = Subsets.take(all, SampleBudget.scaled(all.size(), scale), state.random());
         int[] labels = neighbourLabels(state.original().network().copy(), forget, p.bound(), p.batchSize(), ctx);
+        state.put(ATTACKED, forget);
         state.put(NEIGHBOUR_LABELS, labels);
         int flipped = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -59,16 +74,28 @@ public final class BoundaryShrink extends IterativeUnlearning<BoundaryShrinkPara
         }
         state.figure("flippedSamples", flipped);
         state.figure("flippedFraction", forget.isEmpty() ? 0 : (double) flipped / forget.size());
+        state.figure("attackedSamples", forget.size());
+    }
+
+    /** Retain samples of one epoch's descent pass at full size (none without the pass or the data). */
+    private static int retainPerEpoch(LoopState state, BoundaryShrinkParams p) {
+        if (!p.retainPass() || !state.splits().retainAvailable() || state.splits().retain().isEmpty()) {
+            return 0;
+        }
+        return (int) Math.min(state.splits().retain().size(),
+                Math.round(p.retainPerForget() * state.splits().forget().size()));
     }
 
     @Override
     protected EpochPlan plan(LoopState state, BoundaryShrinkParams p) {
         List<EpochPlan.Part> parts = new ArrayList<>();
-        if (p.retainPass() && state.splits().retainAvailable() && !state.splits().retain().isEmpty()) {
-            parts.add(new EpochPlan.Part(SampleSet.of(Subsets.sample(state.splits().retain(), p.retainFraction(),
-                    state.random())), Role.RETAIN));
+        int retain = SampleBudget.scaled(retainPerEpoch(state, p), state.sampleScale());
+        if (retain > 0) {
+            parts.add(new EpochPlan.Part(SampleSet.of(Subsets.take(state.splits().retain(), retain, state.random())),
+                    Role.RETAIN));
         }
-        parts.add(new EpochPlan.Part(SampleSet.relabelled(state.splits().forget(), state.get(NEIGHBOUR_LABELS)), Role.FORGET));
+        parts.add(new EpochPlan.Part(SampleSet.relabelled(state.get(ATTACKED), state.get(NEIGHBOUR_LABELS)),
+                Role.FORGET));
         return EpochPlan.passes(parts, p.batchSize(), state.random());
     }
 

@@ -23,6 +23,7 @@ public final class LoopState {
     private final Map<Key<?>, Object> values = new java.util.HashMap<>();
     private INDArray mask;
     private int epoch;
+    private double sampleScale = 1;
 
     /**
      * Names a value a method computes in {@code prepare} and reads later in the same run (an
@@ -96,6 +97,21 @@ public final class LoopState {
     /** The update mask, or null for none. */
     public INDArray mask() {
         return mask;
+    }
+
+    /**
+     * The share in (0, 1] of its nominal samples each pass of this run draws, set once by a method
+     * that fits a {@link SampleBudget}; 1 (full passes) otherwise.
+     */
+    public double sampleScale() {
+        return sampleScale;
+    }
+
+    void setSampleScale(double scale) {
+        if (!(scale > 0 && scale <= 1)) {
+            throw new IllegalArgumentException("sample scale must be in (0, 1], was " + scale);
+        }
+        this.sampleScale = scale;
     }
 
     /** Stores this run's value for {@code key}. */

@@ -18,8 +18,22 @@ public final class Subsets {
         if (fraction >= 1 || view.isEmpty()) {
             return view;
         }
+        return draw(view, Math.max(1, (int) Math.round(fraction * view.size())), random);
+    }
+
+    /**
+     * {@code count} samples of {@code view} drawn at random without replacement (in index order); the
+     * whole view, drawing nothing from {@code random}, when {@code count >= view.size()}.
+     */
+    public static IndexView take(IndexView view, int count, SplittableRandom random) {
+        if (count < 0) {
+            throw new IllegalArgumentException("sample count must be >= 0, was " + count);
+        }
+        return count >= view.size() ? view : draw(view, count, random);
+    }
+
+    private static IndexView draw(IndexView view, int k, SplittableRandom random) {
         int n = view.size();
-        int k = Math.max(1, (int) Math.round(fraction * n));
         int[] indices = view.toArray();
         for (int i = 0; i < k; i++) {
             int j = i + random.nextInt(n - i);

@@ -1,5 +1,6 @@
 package org.lethe.engine.unlearning.salun;
 
+import org.lethe.engine.data.IndexView;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.unlearning.loop.Batch;
 import org.lethe.engine.unlearning.loop.EpochPlan;
@@ -7,13 +8,16 @@ import org.lethe.engine.unlearning.loop.IterativeUnlearning;
 import org.lethe.engine.unlearning.loop.LoopSettings;
 import org.lethe.engine.unlearning.loop.LoopState;
 import org.lethe.engine.unlearning.loop.SaliencyMask;
+import org.lethe.engine.unlearning.loop.SampleBudget;
+import org.lethe.engine.unlearning.loop.Subsets;
 import org.lethe.engine.unlearning.rl.RandomRelabelling;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * SalUn: before the first epoch, rank all parameters by the magnitude of the forget-set loss
  * gradient at the original weights ({@link SaliencyMask}) and keep the top {@code maskRatio} share
- * trainable; then run random-label unlearning ({@link RandomRelabelling}) on those only.
+ * trainable; then run random-label unlearning ({@link RandomRelabelling}) on those only. Under a
+ * sample budget ({@link SampleBudget}) the saliency is summed over a random share of the forget set.
  *
  * <p>By default the frozen weights are truly frozen, through the loop's update mask: they get no
  * update, no momentum and no weight decay and stay bit-identical to the original, which is what the
@@ -41,8 +45,11 @@ public final class SalUn extends IterativeUnlearning<SalUnParams> {
 
     @Override
     protected void prepare(LoopState state, SalUnParams p, JobContext ctx) {
-        INDArray mask = SaliencyMask.compute(state.original().network(), state.splits().forget(), p.maskRatio(),
-                p.batchSize(), ctx);
+        IndexView forget = state.splits().forget();
+        double scale = SampleBudget.of(state.original(), state.splits(), p.budget()).apply(state,
+                forget.size() + p.epochs() * RandomRelabelling.nominalEpochSamples(state.splits(), p.retainPerForget()));
+        IndexView salient = Subsets.take(forget, SampleBudget.scaled(forget.size(), scale), state.random());
+        INDArray mask = SaliencyMask.compute(state.original().network(), salient, p.maskRatio(), p.batchSize(), ctx);
         double trainable = mask.sumNumber().doubleValue();
         state.figure("trainableParams", trainable);
         state.figure("maskedFraction", 1 - trainable / mask.length());
@@ -55,7 +62,7 @@ public final class SalUn extends IterativeUnlearning<SalUnParams> {
 
     @Override
     protected EpochPlan plan(LoopState state, SalUnParams p) {
-        return RandomRelabelling.plan(state, p.retainFraction(), p.batchSize());
+        return RandomRelabelling.plan(state, p.retainPerForget(), p.batchSize());
     }
 
     @Override

@@ -74,7 +74,7 @@ class L1SparseTest {
                 .isInstanceOf(MethodParamException.class).hasMessageContaining("decay");
         assertThat(((L1SparseParams) MethodRegistry.params(l1, Map.of("decay", "AMUN_COMPOUNDING"))).decay())
                 .isEqualTo(L1Decay.AMUN_COMPOUNDING);
-        assertThatThrownBy(() -> new L1SparseParams(5, 0.01, 0.9, 0, 64, 0.1, 5e-4, null, 0))
+        assertThatThrownBy(() -> new L1SparseParams(5, 0.01, 0.9, 0, 64, 0.1, 5e-4, null, 0.08, 0))
                 .isInstanceOf(MethodParamException.class).hasMessageContaining("decay");
         assertThatThrownBy(() -> l1.run(UnlearningFixture.original(),
                 UnlearningFixture.forgetClass3().withRetainAvailable(false), l1.defaults(), JobContext.detached()))

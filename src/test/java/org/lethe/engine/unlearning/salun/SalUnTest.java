@@ -25,7 +25,8 @@ class SalUnTest {
     void frozenWeightsStayBitIdenticalAndTheClassIsForgotten() {
         TrainedModel original = UnlearningFixture.original();
         DataSplits splits = UnlearningFixture.forgetClass3();
-        SalUnParams p = (SalUnParams) salun.defaults();
+        // uncapped, so that the saliency pass sees the whole forget set, as the mask computed here does
+        SalUnParams p = (SalUnParams) MethodRegistry.params(salun, Map.of("budget", "0"));
         float[] before = original.network().params().toFloatVector();
         UnlearningResult result = salun.run(original, splits, p, JobContext.detached());
 
@@ -55,11 +56,31 @@ class SalUnTest {
     }
 
     @Test
+    void underABindingBudgetTheMaskIsTakenFromPartOfTheForgetSetAndStillFreezesItsShare() {
+        TrainedModel original = UnlearningFixture.original();
+        DataSplits splits = UnlearningFixture.forgetClass3();
+        SalUnParams p = (SalUnParams) MethodRegistry.params(salun, Map.of("budget", "0.03"));
+        float[] before = original.network().params().toFloatVector();
+        UnlearningResult result = salun.run(original, splits, p, JobContext.detached());
+        float[] after = result.model().network().params().toFloatVector();
+        int moved = 0;
+        for (int i = 0; i < before.length; i++) {
+            moved += Float.floatToRawIntBits(after[i]) != Float.floatToRawIntBits(before[i]) ? 1 : 0;
+        }
+        double scale = result.figures().get("budgetScale");
+        assertThat(scale).isLessThan(1);
+        // nominal cost: the saliency pass plus, per epoch, the forget set and its retain samples
+        assertThat(result.figures().get("nominalSamples"))
+                .isEqualTo((1.0 + p.epochs() * (1 + p.retainPerForget())) * splits.forget().size());
+        assertThat(moved).isPositive().isLessThanOrEqualTo((int) Math.round(p.maskRatio() * before.length));
+    }
+
+    @Test
     void legacyGradientMaskLetsWeightDecayMoveFrozenWeights() {
         TrainedModel original = UnlearningFixture.original();
         DataSplits splits = UnlearningFixture.forgetClass3();
         SalUnParams p = (SalUnParams) MethodRegistry.params(salun,
-                Map.of("legacyGradientMask", "true", "weightDecay", "0.01", "maskRatio", "0.3"));
+                Map.of("legacyGradientMask", "true", "weightDecay", "0.01", "maskRatio", "0.3", "budget", "0"));
         float[] before = original.network().params().toFloatVector();
         float[] after = salun.run(original, splits, p, JobContext.detached()).model().network().params()
                 .toFloatVector();
