@@ -52,6 +52,13 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class AmunProfile {
 
     private static final Path CACHE = Path.of("/tmp/amun-bench");
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU seconds of this thread (the engine runs one thread, on the caller's). */
+    private static double cpu() {
+        return THREADS.getCurrentThreadCpuTime() / 1e9;
+    }
 
     public static void main(String[] args) throws Exception {
         Path preset = Path.of(args[0]);
@@ -76,8 +83,11 @@ public final class AmunProfile {
                 scenario.name(), seed, splits.forget().size(), splits.retain().size(),
                 original.provenance().training().epochs());
 
+        double c0 = cpu();
         double trainPass = trainingSecondsPerSample(original.copyNetwork(), splits.retain(), 32, 40);
-        System.out.printf(Locale.ROOT, "training step (batch 32): %.3f ms per sample%n", trainPass * 1e3);
+        double trainCpu = (cpu() - c0) / (45 * 32);
+        System.out.printf(Locale.ROOT, "training step (batch 32): %.3f ms per sample wall, %.3f ms CPU%n",
+                trainPass * 1e3, trainCpu * 1e3);
 
         IndexView forget = splits.forget();
         int n = limit > 0 ? Math.min(limit, forget.size()) : forget.size();
@@ -93,8 +103,10 @@ public final class AmunProfile {
         for (int steps : stepsList) {
             TimedNetwork timed = new TimedNetwork(original.network());
             long t0 = System.nanoTime();
+            double a0 = cpu();
             AdversarialSet set = new PgdL2(timed, new PgdL2.Settings(0.04, steps, 10, Integer.getInteger("batch", 128))).attack(x, y, src, d, ctx);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double attackCpu = cpu() - a0;
             long sampleSteps = set.totalSteps();
             TreeMap<Integer, Integer> levels = new TreeMap<>();
             for (int l : set.levels()) {
@@ -106,6 +118,8 @@ public final class AmunProfile {
                     set.size(), set.unflipped().length, set.meanEps(), set.meanDistance(), levels);
             System.out.printf(Locale.ROOT, "  network: %s; outside the network %.2f s%n", timed.summary(),
                     seconds - timed.totalSeconds());
+            System.out.printf(Locale.ROOT, "  CPU %.2f s: %.3f ms per sample-step = %.2f training sample-passes%n",
+                    attackCpu, attackCpu * 1e3 / Math.max(1, sampleSteps), attackCpu / Math.max(1, sampleSteps) / trainCpu);
             compareOrDump(set, CACHE.resolve(scenario.name() + "-s" + seed + "-S" + steps + "-n" + n + ".bin"));
         }
 
@@ -115,8 +129,12 @@ public final class AmunProfile {
             params.putIfAbsent("seed", Long.toString(seed));
             Record p = MethodRegistry.params(descriptor, params);
             long t0 = System.nanoTime();
+            double m0 = cpu();
             UnlearningResult r = descriptor.run(original, splits, p, ctx);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%s CPU %.2f s = %.0f training sample-passes; retrain's training work %d%n",
+                    method, cpu() - m0, (cpu() - m0) / trainCpu,
+                    (long) original.provenance().training().epochs() * splits.retain().size());
             System.out.printf(Locale.ROOT, "%s %s: %.2f s (result %.2f s); figures %s%n", method, params, seconds,
                     r.seconds(), r.figures());
             System.out.printf(Locale.ROOT, "  forget %.4f retain %.4f test %.4f (original %.4f %.4f %.4f)%n",

@@ -7,8 +7,9 @@ package org.lethe.engine.unlearning.amun;
  * <p>Work is counted in sample passes (one forward and backward pass of one sample). A full retrain
  * does {@code trainedEpochs × |D_R|} of them (the original's epochs over the retain set; its
  * per-epoch test evaluation comes on top, so the wall-time share ends up below {@code costShare}).
- * One attack step of one sample counts as {@link #ATTACK_STEP_COST} sample passes. What the attack
- * leaves of {@code costShare × trainedEpochs × |D_R|} is spread evenly over the epochs; each epoch
+ * One attack step of one sample counts as {@link #ATTACK_STEP_COST} sample passes, one fine-tuning
+ * sample as {@link #FINE_TUNE_COST}. What the attack leaves of
+ * {@code costShare × trainedEpochs × |D_R|} is spread evenly over the epochs; each epoch
  * always trains on its forget-set part (D_A, and D_F when kept) and fills the rest with retain
  * samples, at most {@code retainFraction × |D_R|} and at least {@code minRetain} of them.
  *
@@ -20,11 +21,19 @@ package org.lethe.engine.unlearning.amun;
 record FineTuneBudget(double costShare, double retainFraction, int epochs) {
 
     /**
-     * Sample passes one attack step of one sample costs: a forward and a backward pass to the input
-     * (computed in one network call), in batches of {@link AdversarialUnlearning#ATTACK_BATCH},
-     * measured against a training step at batch 32 (bench/AmunProfile.java).
+     * Retrain sample passes one attack step of one sample costs: a forward and a backward pass to the
+     * input (one network call per step), in batches of {@link AdversarialUnlearning#ATTACK_BATCH}.
+     * Measured as thread CPU time against the Retrain method's own cost (bench/AmunSweep.java,
+     * 2026-11-23): about 0.6 on the mnist-random10 LeNet (whose training steps skip the first layer's
+     * input gradient) and 1.1 on the cifar10-random10 CNN.
      */
     static final double ATTACK_STEP_COST = 1.0;
+
+    /**
+     * Retrain sample passes one fine-tuning sample costs: batches of 32 against the retrain's 64 cost
+     * 1.1–1.2 times as much per sample (same measurement).
+     */
+    static final double FINE_TUNE_COST = 1.2;
 
     /**
      * The least number of retain samples an epoch draws when the retain set is available, as a share
@@ -60,7 +69,7 @@ record FineTuneBudget(double costShare, double retainFraction, int epochs) {
         if (Double.isInfinite(allowance)) {
             return most;
         }
-        double perEpoch = (allowance - ATTACK_STEP_COST * attackSteps) / epochs - forgetPart;
+        double perEpoch = (allowance - ATTACK_STEP_COST * attackSteps) / epochs / FINE_TUNE_COST - forgetPart;
         int least = (int) Math.min(most, Math.ceil(MIN_RETAIN_RATIO * forgetPart));
         return (int) Math.max(least, Math.min(most, Math.floor(perEpoch)));
     }

@@ -18,12 +18,15 @@ class FineTuneBudgetTest {
 
     @Test
     void theAttackAndTheForgetPartComeOutOfTheAllowance() {
-        FineTuneBudget budget = new FineTuneBudget(0.1, 0.5, 2);
-        // 0.1 x 15 epochs x 4500 = 6750 passes; the attack took 2750, leaving 2000 per epoch, 1000 of them D_F + D_A
+        FineTuneBudget budget = new FineTuneBudget(0.1, 0.3, 2);
+        // 0.1 x 15 epochs x 4500 = 6750 passes; 3150 attack steps leave 3600, 1800 per epoch, 1500 samples
+        // at the fine-tuning cost, 1000 of them D_F + D_A
         assertThat(budget.allowance(15, 4500)).isEqualTo(6750.0);
-        assertThat(budget.retainPerEpoch(15, 4500, 1000, 2750)).isEqualTo(1000);
+        assertThat(FineTuneBudget.ATTACK_STEP_COST).isEqualTo(1.0);
+        assertThat(FineTuneBudget.FINE_TUNE_COST).isEqualTo(1.2);
+        assertThat(budget.retainPerEpoch(15, 4500, 1000, 3150)).isBetween(499, 500);
         // the retain fraction stays the upper bound
-        assertThat(budget.retainPerEpoch(15, 4500, 1000, 0)).isEqualTo(2250);
+        assertThat(budget.retainPerEpoch(15, 4500, 1000, 0)).isEqualTo(1350);
         // an attack that used up the allowance leaves the floor: a quarter of the forget part
         assertThat(budget.retainPerEpoch(15, 4500, 1000, 100_000)).isEqualTo(250);
         // the floor never exceeds the retain set or the fraction
