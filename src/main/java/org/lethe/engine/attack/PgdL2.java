@@ -23,8 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * are with the radius doubled, up to {@code maxLevels} radii; samples still correct then are reported
  * as unflipped. Samples misclassified from the start keep their clean point and predicted label.
  *
- * <p>Each sample's path depends only on itself (the gradient of its own loss): batching changes results
- * only through floating-point rounding, and a run with the same settings is bit-for-bit repeatable.
+ * <p>Samples are attacked through a pool of {@code batchSize} slots, each with its own radius level and
+ * step count; a slot whose sample leaves takes the next waiting one, so batches stay full. Each step is
+ * one network call ({@link Network#inputGradientWithLogits}): its logits decide which samples flipped,
+ * its gradient moves the others. Each sample's path depends only on itself (the gradient of its own
+ * loss): batching changes results only through floating-point rounding, and a run with the same
+ * settings is bit-for-bit repeatable.
  */
 public final class PgdL2 {
 

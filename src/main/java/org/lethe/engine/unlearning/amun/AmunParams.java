@@ -27,8 +27,8 @@ import org.lethe.engine.unlearning.Param;
  *       ({@link FineTuneBudget}); the cap lowers the retain samples per epoch, never below a quarter
  *       of the forget part (D_F and D_A). On the bundled presets the attack alone uses most of the
  *       allowance, so the fine-tuning runs at that floor and the whole run costs 15–23% of the
- *       retrain's CPU time on mnist-random10 (26% of its wall time in the CLI at load 3), 64–67% on
- *       mnist-forget-class (a 2-epoch retrain) and 9–10% on cifar10-random10.</li>
+ *       retrain's CPU time on mnist-random10 (20% of its wall time in the CLI), about 64% on
+ *       mnist-forget-class (a 2-epoch retrain: 63% of the wall time) and 10% on cifar10-random10.</li>
  *   <li><b>{@code lr} 0.005</b> (the reference's is 0.01; its tuning script sweeps 1e-5 to 0.1). On
  *       the cifar10-random10 CNN (no batch norm, trained with Adam) every rate from 0.01 up collapsed
  *       the model to chance (10% accuracy) and 0.005 is the largest that did not; on mnist-random10
