@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.lethe.engine.data.IndexView;
 import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.Features;
+import org.lethe.engine.model.InputGradient;
 import org.lethe.engine.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,8 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * are with the radius doubled, up to {@code maxLevels} radii; samples still correct then are reported
  * as unflipped. Samples misclassified from the start keep their clean point and predicted label.
  *
- * <p>Each sample's path depends only on itself (the gradient of its own loss): batching changes results
- * only through floating-point rounding, and a run with the same settings is bit-for-bit repeatable.
+ * <p>Samples are attacked through a pool of {@code batchSize} slots, each with its own radius level and
+ * step count; a slot whose sample leaves takes the next waiting one, so batches stay full. Each step is
+ * one network call ({@link Network#inputGradientWithLogits}): its logits decide which samples flipped,
+ * its gradient moves the others. Each sample's path depends only on itself (the gradient of its own
+ * loss): batching changes results only through floating-point rounding, and a run with the same
+ * settings is bit-for-bit repeatable.
  */
 public final class PgdL2 {
 
@@ -119,13 +124,11 @@ public final class PgdL2 {
         int[] advLabel = new int[n];
         int[] level = new int[n];
         int[] steps = new int[n];
-        double[] eps = new double[n];
         boolean[] flipped = new boolean[n];
-        for (int from = 0; from < n; from += settings.batchSize()) {
-            ctx.checkCancelled();
-            int to = Math.min(n, from + settings.batchSize());
-            attackBatch(features, labels, dimension, from, to, adv, advLabel, level, steps, eps, flipped, ctx);
-            ctx.progress((double) to / n, "adversarial examples " + to + "/" + n);
+        run(features, labels, dimension, adv, advLabel, level, steps, flipped, ctx);
+        double[] eps = new double[n];
+        for (int i = 0; i < n; i++) {
+            eps[i] = settings.eps(level[i]);
         }
         int kept = 0;
         for (boolean f : flipped) {
@@ -161,30 +164,74 @@ public final class PgdL2 {
                 unflipped, settings.eps0(), settings.stepsPerLevel(), settings.maxLevels());
     }
 
-    /** Runs the whole radius schedule for samples {@code [from, to)}, writing into the per-sample arrays. */
-    private void attackBatch(float[] clean, int[] labels, int d, int from, int to, float[] adv, int[] advLabel,
-            int[] level, int[] steps, double[] eps, boolean[] flipped, JobContext ctx) {
-        int[] active = new int[to - from];
-        for (int i = from; i < to; i++) {
-            active[i - from] = i;
-        }
-        int count = removeFlipped(active, active.length, adv, labels, d, advLabel, level, eps, flipped, 0);
-        for (int lv = 0; lv < settings.maxLevels() && count > 0; lv++) {
-            double radius = settings.eps(lv);
-            double alpha = radius / 10;
-            for (int s = 0; s < settings.stepsPerLevel() && count > 0; s++) {
-                ctx.checkCancelled();
-                int[] ys = new int[count];
-                for (int j = 0; j < count; j++) {
-                    ys[j] = labels[active[j]];
+    /**
+     * Runs the radius schedule for all samples through one pool of {@code batchSize} slots. Every
+     * network call returns the logits and the input gradient at the slots' current points: a sample
+     * the network now misclassifies leaves with that prediction and the level of the step that brought
+     * it there (level 0 for a clean point already misclassified); the others take their next step with
+     * their own level's radius, moving to the next level after {@code stepsPerLevel} steps and leaving
+     * unflipped after the last. A slot that empties takes the next waiting sample, so the batches stay
+     * full until the queue runs out. A sample's path depends only on its own gradients, so the pool
+     * visits exactly the points a sample-by-sample run would.
+     */
+    private void run(float[] clean, int[] labels, int d, float[] adv, int[] advLabel, int[] level, int[] steps,
+            boolean[] flipped, JobContext ctx) {
+        int n = labels.length;
+        int width = Math.min(settings.batchSize(), n);
+        int[] slot = new int[width];
+        int[] inLevel = new int[n];
+        int active = 0;
+        int next = 0;
+        int finished = 0;
+        int reported = 0;
+        float[] batch = null;
+        int[] ys = null;
+        while (true) {
+            while (active < width && next < n) {
+                slot[active++] = next++;
+            }
+            if (active == 0) {
+                break;
+            }
+            ctx.checkCancelled();
+            if (batch == null || ys.length != active) {
+                batch = new float[active * d];
+                ys = new int[active];
+            }
+            for (int j = 0; j < active; j++) {
+                System.arraycopy(adv, slot[j] * d, batch, j * d, d);
+                ys[j] = labels[slot[j]];
+            }
+            InputGradient r = network.inputGradientWithLogits(Nd4j.create(batch, new long[] {active, d}, 'c'), ys);
+            int[] pred = argmax(r.logits(), active);
+            float[] g = flatten(r.gradient(), active, d);
+            int kept = 0;
+            for (int j = 0; j < active; j++) {
+                int i = slot[j];
+                if (pred[j] != labels[i]) {
+                    flipped[i] = true;
+                    advLabel[i] = pred[j];
+                    finished++;
+                    continue;
                 }
-                float[] g = flatten(network.inputGradient(gather(adv, active, count, d), ys), count, d);
-                for (int j = 0; j < count; j++) {
-                    int i = active[j];
-                    step(clean, adv, g, i * d, j * d, d, alpha, radius);
-                    steps[i]++;
+                if (inLevel[i] == settings.stepsPerLevel()) {
+                    if (level[i] + 1 == settings.maxLevels()) {
+                        finished++;
+                        continue;
+                    }
+                    level[i]++;
+                    inLevel[i] = 0;
                 }
-                count = removeFlipped(active, count, adv, labels, d, advLabel, level, eps, flipped, lv);
+                double radius = settings.eps(level[i]);
+                step(clean, adv, g, i * d, j * d, d, radius / 10, radius);
+                inLevel[i]++;
+                steps[i]++;
+                slot[kept++] = i;
+            }
+            active = kept;
+            if (finished - reported >= Math.max(1, n / 100) || finished == n) {
+                reported = finished;
+                ctx.progress((double) finished / n, "adversarial examples " + finished + "/" + n);
             }
         }
     }
@@ -198,51 +245,17 @@ public final class PgdL2 {
         }
         double scale = alpha / (Math.sqrt(gn) + GRADIENT_EPSILON);
         double dn = 0;
-        double[] delta = new double[d];
         for (int k = 0; k < d; k++) {
-            double moved = adv[off + k] + scale * g[goff + k];
-            delta[k] = moved - clean[off + k];
-            dn += delta[k] * delta[k];
+            double delta = adv[off + k] + scale * g[goff + k] - clean[off + k];
+            dn += delta * delta;
         }
         dn = Math.sqrt(dn);
         double shrink = dn > radius ? radius / dn : 1;
         for (int k = 0; k < d; k++) {
-            double v = clean[off + k] + delta[k] * shrink;
+            double delta = adv[off + k] + scale * g[goff + k] - clean[off + k];
+            double v = clean[off + k] + delta * shrink;
             adv[off + k] = (float) Math.min(1, Math.max(0, v));
         }
-    }
-
-    /**
-     * Drops the active samples the network misclassifies at their current point, recording their
-     * label, level and radius; returns the new number of active samples (kept in order).
-     */
-    private int removeFlipped(int[] active, int count, float[] adv, int[] labels, int d, int[] advLabel, int[] level,
-            double[] eps, boolean[] flipped, int lv) {
-        if (count == 0) {
-            return 0;
-        }
-        int[] pred = argmax(network.logits(gather(adv, active, count, d)), count);
-        int kept = 0;
-        for (int j = 0; j < count; j++) {
-            int i = active[j];
-            if (pred[j] != labels[i]) {
-                flipped[i] = true;
-                advLabel[i] = pred[j];
-                level[i] = lv;
-                eps[i] = settings.eps(lv);
-            } else {
-                active[kept++] = i;
-            }
-        }
-        return kept;
-    }
-
-    private static INDArray gather(float[] x, int[] rows, int count, int d) {
-        float[] data = new float[count * d];
-        for (int j = 0; j < count; j++) {
-            System.arraycopy(x, rows[j] * d, data, j * d, d);
-        }
-        return Nd4j.create(data, new long[] {count, d}, 'c');
     }
 
     private static float[] flatten(INDArray a, int rows, int d) {

@@ -115,6 +115,14 @@ public interface Network {
     INDArray inputGradient(INDArray features, int[] labels);
 
     /**
+     * {@link #inputGradient} and the {@link #logits} at the same features, from one forward pass
+     * where the implementation can (the default makes the two calls).
+     */
+    default InputGradient inputGradientWithLogits(INDArray features, int[] labels) {
+        return new InputGradient(logits(features), inputGradient(features, labels));
+    }
+
+    /**
      * The input gradient of a loss the caller defined on the logits: {@code sum_ik logitGrad_ik
      * dz_ik/dx}, shaped like {@code features}.
      */

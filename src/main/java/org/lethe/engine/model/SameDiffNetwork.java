@@ -339,6 +339,19 @@ final class SameDiffNetwork implements Network {
     }
 
     @Override
+    public synchronized InputGradient inputGradientWithLogits(INDArray features, int[] labels) {
+        checkBatch(features, labels.length);
+        INDArray x = prepare(features);
+        INDArray t = Targets.oneHot(labels, numClasses, labels.length, type);
+        OutAndGrad r = forwardGraph().calculateGradientsAndOutputs(placeholders(x, t, zeros(x)), List.of(LOGITS),
+                List.of(INPUT));
+        INDArray logits = r.getOutputs().get(LOGITS).dup();
+        INDArray grad = r.getGradients().get(INPUT).reshape(features.shape()).dup();
+        Release.all(t);
+        return new InputGradient(logits, grad);
+    }
+
+    @Override
     public INDArray inputGradientFromLogitGrad(INDArray features, INDArray logitGrad) {
         return inputGradientOf(features, null, logitGrad);
     }

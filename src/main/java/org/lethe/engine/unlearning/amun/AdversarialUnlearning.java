@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lethe.engine.attack.AdversarialSet;
 import org.lethe.engine.attack.PgdL2;
+import org.lethe.engine.data.IndexView;
 import org.lethe.engine.job.JobContext;
+import org.lethe.engine.model.TrainingConfig;
 import org.lethe.engine.model.optim.LrSchedule;
 import org.lethe.engine.unlearning.loop.EpochPlan;
 import org.lethe.engine.unlearning.loop.IterativeUnlearning;
@@ -26,7 +28,12 @@ import org.lethe.engine.unlearning.loop.Subsets;
  */
 public abstract class AdversarialUnlearning<P extends Record> extends IterativeUnlearning<P> {
 
+    /** Samples the attack moves together (one network call per step for all of them). */
+    static final int ATTACK_BATCH = 128;
+
     private static final LoopState.Key<SampleSet> ADVERSARIAL = new LoopState.Key<>("adversarial set");
+    private static final LoopState.Key<Boolean> KEEP_FORGET = new LoopState.Key<>("forget set kept");
+    private static final LoopState.Key<Integer> RETAIN_PER_EPOCH = new LoopState.Key<>("retain samples per epoch");
 
     /** The AMUN parameters within {@code params}. */
     protected abstract AmunParams amun(P params);
@@ -45,16 +52,30 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
     @Override
     protected final void prepare(LoopState state, P params, JobContext ctx) {
         AmunParams p = amun(params);
-        PgdL2.Settings attack = new PgdL2.Settings(p.eps0(), p.pgdSteps(), p.maxLevels(),
-                PgdL2.Settings.amun().batchSize());
+        long start = System.nanoTime();
+        PgdL2.Settings attack = new PgdL2.Settings(p.eps0(), p.pgdSteps(), p.maxLevels(), ATTACK_BATCH);
         AdversarialSet set = new PgdL2(state.original().network(), attack).attack(state.splits().forget(),
                 ctx.slice(0, 0.8));
         state.put(ADVERSARIAL, SampleSet.ofArrays(set.features(), set.labels(), set.dimension()));
+        boolean keep = p.forgetLabels().resolve(state.splits().forget(),
+                state.original().spec().numClasses()) == ForgetLabels.KEEP;
+        state.put(KEEP_FORGET, keep);
+        int retain = 0;
+        if (state.splits().retainAvailable()) {
+            TrainingConfig trained = state.original().provenance().training();
+            retain = new FineTuneBudget(p.costShare(), p.retainFraction(), p.epochs()).retainPerEpoch(
+                    trained == null ? 0 : trained.epochs(), state.splits().retain().size(),
+                    set.size() + (keep ? state.splits().forget().size() : 0), set.totalSteps());
+        }
+        state.put(RETAIN_PER_EPOCH, retain);
         state.figure("adversarialSamples", set.size());
         state.figure("meanEps", set.meanEps());
         state.figure("meanL2", set.meanDistance());
         state.figure("neverFlipped", set.unflipped().length);
         state.figure("attackSteps", set.totalSteps());
+        state.figure("attackSeconds", (System.nanoTime() - start) / 1e9);
+        state.figure("forgetSetKept", keep ? 1 : 0);
+        state.figure("retainPerEpoch", retain);
         prepareMore(state, params, ctx.slice(0.8, 1));
     }
 
@@ -62,11 +83,15 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
     protected final EpochPlan plan(LoopState state, P params) {
         AmunParams p = amun(params);
         List<EpochPlan.Part> parts = new ArrayList<>();
-        if (state.splits().retainAvailable()) {
-            parts.add(new EpochPlan.Part(SampleSet.of(Subsets.sample(state.splits().retain(), p.retainFraction(),
+        int retain = state.get(RETAIN_PER_EPOCH);
+        if (retain > 0) {
+            IndexView all = state.splits().retain();
+            parts.add(new EpochPlan.Part(SampleSet.of(Subsets.sample(all, retain / (double) all.size(),
                     state.random())), Role.RETAIN));
         }
-        parts.add(new EpochPlan.Part(SampleSet.of(state.splits().forget()), Role.FORGET));
+        if (state.get(KEEP_FORGET)) {
+            parts.add(new EpochPlan.Part(SampleSet.of(state.splits().forget()), Role.FORGET));
+        }
         parts.add(new EpochPlan.Part(state.get(ADVERSARIAL), Role.GENERATED));
         return EpochPlan.mixed(parts, p.batchSize(), state.random());
     }

@@ -16,11 +16,18 @@ public record AmunSalunParams(
         @Param(value = "SGD momentum", min = 0, max = 0.999) double momentum,
         @Param(value = "weight decay (coupled L2)", min = 0, max = 0.1) double weightDecay,
         @Param(value = "mini-batch size", min = 1, max = 4096) int batchSize,
-        @Param(value = "share of the retain set drawn anew each epoch", min = 0.001, max = 1) double retainFraction,
+        @Param(value = "largest share of the retain set drawn anew each epoch", min = 0.001, max = 1)
+        double retainFraction,
+        @Param(value = "largest share of a full retrain's training work (original's epochs x retain size) the run "
+                + "may use, attack included; fewer retain samples per epoch when it would exceed it; 0: no cap",
+                min = 0, max = 10) double costShare,
         @Param(value = "first l2 radius of the attack (pixels in [0, 1])", min = 1e-4, max = 10) double eps0,
         @Param(value = "attack steps per radius", min = 1, max = 1000) int pgdSteps,
         @Param(value = "radii tried (each double the last) before a sample counts as never flipped", min = 1,
                 max = 20) int maxLevels,
+        @Param("fine-tune on the forget set with its true labels: KEEP (paper), DROP (reference code's advonly "
+                + "ablation, for whole classes) or AUTO (DROP when the forget set is whole classes)")
+        ForgetLabels forgetLabels,
         @Param(value = "share of weights left trainable: those with the largest forget-loss gradient", min = 0.001,
                 max = 1) double maskRatio,
         @Param(value = "seed for sampling and shuffling") long seed) {
@@ -28,8 +35,8 @@ public record AmunSalunParams(
     static final String ID = "amun-salun";
 
     public AmunSalunParams {
-        AmunParams.check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction, eps0,
-                pgdSteps, maxLevels);
+        AmunParams.check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction,
+                costShare, eps0, pgdSteps, maxLevels, forgetLabels);
         MethodParamException.checkRange(ID, "maskRatio", maskRatio, 0.001, 1);
     }
 
@@ -37,12 +44,13 @@ public record AmunSalunParams(
     public static AmunSalunParams defaults() {
         AmunParams a = AmunParams.defaults();
         return new AmunSalunParams(a.epochs(), a.lr(), a.lrStepSize(), a.lrGamma(), a.momentum(), a.weightDecay(),
-                a.batchSize(), a.retainFraction(), a.eps0(), a.pgdSteps(), a.maxLevels(), 0.5, a.seed());
+                a.batchSize(), a.retainFraction(), a.costShare(), a.eps0(), a.pgdSteps(), a.maxLevels(),
+                a.forgetLabels(), 0.5, a.seed());
     }
 
     /** The AMUN part of these parameters. */
     public AmunParams amun() {
-        return new AmunParams(epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction, eps0,
-                pgdSteps, maxLevels, seed);
+        return new AmunParams(epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction,
+                costShare, eps0, pgdSteps, maxLevels, forgetLabels, seed);
     }
 }

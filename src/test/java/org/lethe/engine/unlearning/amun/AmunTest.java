@@ -28,9 +28,10 @@ class AmunTest {
         double retain0 = UnlearningFixture.accuracy(original, splits.retain());
         double test0 = UnlearningFixture.accuracy(original, splits.test());
         MethodDescriptor<?> amun = registry.byId("amun");
-        // the tiny test MLP needs a larger step than the default (see AmunParams)
-        UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1")),
-                JobContext.detached());
+        // the tiny test MLP needs a larger step than the default, the attack's points closer than one step
+        // per radius finds them, and more retain samples than the cost cap leaves (see AmunParams)
+        UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
+                "pgdSteps", "10", "costShare", "0")), JobContext.detached());
 
         assertThat(forget0).isGreaterThan(0.99);
         assertThat(UnlearningFixture.accuracy(r.model(), splits.forget())).isLessThanOrEqualTo(0.975);
@@ -40,8 +41,9 @@ class AmunTest {
         assertThat(r.figures()).containsEntry("adversarialSamples", 120.0).containsEntry("neverFlipped", 0.0);
         assertThat(r.figures().get("meanEps")).isGreaterThan(0.04);
         assertThat(r.figures().get("meanL2")).isBetween(0.0, r.figures().get("meanEps"));
-        // 5 epochs over 108 retain + 120 forget + 120 adversarial samples in batches of 32
-        assertThat(r.figures()).containsEntry("steps", 5.0 * 11);
+        // 2 epochs over 108 retain + 120 forget + 120 adversarial samples in batches of 32
+        assertThat(r.figures()).containsEntry("forgetSetKept", 1.0).containsEntry("retainPerEpoch", 108.0)
+                .containsEntry("steps", 2.0 * 11);
         assertThat(r.model().provenance().method()).isEqualTo("amun");
     }
 
@@ -53,9 +55,28 @@ class AmunTest {
         UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("pgdSteps", "10", "lr", "0.1")),
                 JobContext.detached());
         // 240 samples = D_F ∪ D_A, 8 batches of 32 per epoch
-        assertThat(r.figures()).containsEntry("steps", 5.0 * 8).containsEntry("adversarialSamples", 120.0);
+        assertThat(r.figures()).containsEntry("steps", 2.0 * 8).containsEntry("adversarialSamples", 120.0)
+                .containsEntry("retainPerEpoch", 0.0);
         assertThat(UnlearningFixture.accuracy(r.model(), splits.forget())).isLessThan(0.99);
         assertThat(r.model().provenance().trainSubsetSize()).isZero();
+    }
+
+    @Test
+    void forWholeClassesAutoLeavesTheForgetSetOutAndForgetsTheClass() {
+        TrainedModel original = UnlearningFixture.original();
+        DataSplits splits = UnlearningFixture.forgetClass3();
+        MethodDescriptor<?> amun = registry.byId("amun");
+        UnlearningResult auto = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1")),
+                JobContext.detached());
+        UnlearningResult keep = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
+                "forgetLabels", "KEEP")), JobContext.detached());
+        assertThat(auto.figures()).containsEntry("forgetSetKept", 0.0);
+        assertThat(keep.figures()).containsEntry("forgetSetKept", 1.0);
+        double forgetAuto = UnlearningFixture.accuracy(auto.model(), splits.forget());
+        double forgetKeep = UnlearningFixture.accuracy(keep.model(), splits.forget());
+        assertThat(forgetAuto).isLessThan(forgetKeep - 0.2);
+        assertThat(UnlearningFixture.accuracy(auto.model(), splits.retain()))
+                .isGreaterThan(UnlearningFixture.accuracy(original, splits.retain()) - 0.05);
     }
 
     @Test
@@ -87,7 +108,12 @@ class AmunTest {
     void parametersAreValidatedAndShared() {
         assertThat(AmunSalunParams.defaults().amun()).isEqualTo(AmunParams.defaults());
         assertThat(AmunParams.defaults().eps0()).isEqualTo(0.04);
-        assertThat(AmunParams.defaults().pgdSteps()).isEqualTo(50);
+        assertThat(AmunParams.defaults().pgdSteps()).isEqualTo(1);
+        assertThat(AmunParams.defaults().costShare()).isEqualTo(0.1);
+        assertThat(AmunParams.defaults().forgetLabels()).isEqualTo(ForgetLabels.AUTO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun"),
+                Map.of("forgetLabels", "SOMETIMES"))).isInstanceOf(MethodParamException.class)
+                .hasMessageContaining("forgetLabels");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun-salun"),
                 Map.of("maskRatio", "0"))).isInstanceOf(MethodParamException.class).hasMessageContaining("maskRatio");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun"),
