@@ -63,7 +63,7 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
         int retain = 0;
         if (state.splits().retainAvailable()) {
             TrainingConfig trained = state.original().provenance().training();
-            retain = new FineTuneBudget(p.costShare(), p.retainFraction(), p.epochs()).retainPerEpoch(
+            retain = new FineTuneBudget(p.budget(), p.retainFraction(), p.epochs()).retainPerEpoch(
                     trained == null ? 0 : trained.epochs(), state.splits().retain().size(),
                     set.size() + (keep ? state.splits().forget().size() : 0), set.totalSteps());
         }

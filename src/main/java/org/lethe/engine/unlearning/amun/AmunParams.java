@@ -19,11 +19,11 @@ import org.lethe.engine.unlearning.Param;
  *       step per radius the ball's edge is never reached, so the search is a geometric line search
  *       along the normalised gradient, and about 4% of the samples do not flip within 10 radii). On
  *       seed 1 of mnist-random10, 1 step per radius forgot as much as 2 and 5 did at a half to a third
- *       of the cost. No step count brings AMUN to 10% of a retrain on that preset (see costShare).</li>
+ *       of the cost. No step count brings AMUN to 10% of a retrain on that preset (see budget).</li>
  *   <li><b>{@code epochs} 2</b> (paper: 10, with the rate divided by 10 each epoch): epochs 3 and
  *       later run at 1e-4 and below and change almost nothing; one epoch alone (no second epoch at
  *       1e-3 to settle) cost 3–4 points of retain and test accuracy on mnist-random10.</li>
- *   <li><b>{@code costShare} 0.1</b>: the run's work is capped at 10% of a retrain's training work
+ *   <li><b>{@code budget} 0.1</b>: the run's work is capped at 10% of a retrain's training work
  *       ({@link FineTuneBudget}); the cap lowers the retain samples per epoch, never below a quarter
  *       of the forget part (D_F and D_A). On the bundled presets the attack alone uses most of the
  *       allowance, so the fine-tuning runs at that floor and the whole run costs 15–23% of the
@@ -55,7 +55,7 @@ public record AmunParams(
         double retainFraction,
         @Param(value = "largest share of a full retrain's training work (original's epochs x retain size) the run "
                 + "may use, attack included; fewer retain samples per epoch when it would exceed it; 0: no cap",
-                min = 0, max = 10) double costShare,
+                min = 0, max = 10) double budget,
         @Param(value = "first l2 radius of the attack (pixels in [0, 1])", min = 1e-4, max = 10) double eps0,
         @Param(value = "attack steps per radius", min = 1, max = 1000) int pgdSteps,
         @Param(value = "radii tried (each double the last) before a sample counts as never flipped", min = 1,
@@ -68,13 +68,13 @@ public record AmunParams(
     static final String ID = "amun";
 
     public AmunParams {
-        check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction, costShare, eps0,
+        check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction, budget, eps0,
                 pgdSteps, maxLevels, forgetLabels);
     }
 
     /** Validation shared with {@link AmunSalunParams}. */
     static void check(String id, int epochs, double lr, int lrStepSize, double lrGamma, double momentum,
-            double weightDecay, int batchSize, double retainFraction, double costShare, double eps0, int pgdSteps,
+            double weightDecay, int batchSize, double retainFraction, double budget, double eps0, int pgdSteps,
             int maxLevels, ForgetLabels forgetLabels) {
         MethodParamException.checkRange(id, "epochs", epochs, 1, 100);
         MethodParamException.checkRange(id, "lr", lr, 1e-7, 1);
@@ -84,7 +84,7 @@ public record AmunParams(
         MethodParamException.checkRange(id, "weightDecay", weightDecay, 0, 0.1);
         MethodParamException.checkRange(id, "batchSize", batchSize, 1, 4096);
         MethodParamException.checkRange(id, "retainFraction", retainFraction, 0.001, 1);
-        MethodParamException.checkRange(id, "costShare", costShare, 0, 10);
+        MethodParamException.checkRange(id, "budget", budget, 0, 10);
         MethodParamException.checkRange(id, "eps0", eps0, 1e-4, 10);
         MethodParamException.checkRange(id, "pgdSteps", pgdSteps, 1, 1000);
         MethodParamException.checkRange(id, "maxLevels", maxLevels, 1, 20);

@@ -20,7 +20,7 @@ public record AmunSalunParams(
         double retainFraction,
         @Param(value = "largest share of a full retrain's training work (original's epochs x retain size) the run "
                 + "may use, attack included; fewer retain samples per epoch when it would exceed it; 0: no cap",
-                min = 0, max = 10) double costShare,
+                min = 0, max = 10) double budget,
         @Param(value = "first l2 radius of the attack (pixels in [0, 1])", min = 1e-4, max = 10) double eps0,
         @Param(value = "attack steps per radius", min = 1, max = 1000) int pgdSteps,
         @Param(value = "radii tried (each double the last) before a sample counts as never flipped", min = 1,
@@ -36,7 +36,7 @@ public record AmunSalunParams(
 
     public AmunSalunParams {
         AmunParams.check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction,
-                costShare, eps0, pgdSteps, maxLevels, forgetLabels);
+                budget, eps0, pgdSteps, maxLevels, forgetLabels);
         MethodParamException.checkRange(ID, "maskRatio", maskRatio, 0.001, 1);
     }
 
@@ -44,13 +44,13 @@ public record AmunSalunParams(
     public static AmunSalunParams defaults() {
         AmunParams a = AmunParams.defaults();
         return new AmunSalunParams(a.epochs(), a.lr(), a.lrStepSize(), a.lrGamma(), a.momentum(), a.weightDecay(),
-                a.batchSize(), a.retainFraction(), a.costShare(), a.eps0(), a.pgdSteps(), a.maxLevels(),
+                a.batchSize(), a.retainFraction(), a.budget(), a.eps0(), a.pgdSteps(), a.maxLevels(),
                 a.forgetLabels(), 0.5, a.seed());
     }
 
     /** The AMUN part of these parameters. */
     public AmunParams amun() {
         return new AmunParams(epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction,
-                costShare, eps0, pgdSteps, maxLevels, forgetLabels, seed);
+                budget, eps0, pgdSteps, maxLevels, forgetLabels, seed);
     }
 }

@@ -6,19 +6,19 @@ package org.lethe.engine.unlearning.amun;
  *
  * <p>Work is counted in sample passes (one forward and backward pass of one sample). A full retrain
  * does {@code trainedEpochs × |D_R|} of them (the original's epochs over the retain set; its
- * per-epoch test evaluation comes on top, so the wall-time share ends up below {@code costShare}).
+ * per-epoch test evaluation comes on top, so the wall-time share ends up below {@code budget}).
  * One attack step of one sample counts as {@link #ATTACK_STEP_COST} sample passes, one fine-tuning
  * sample as {@link #FINE_TUNE_COST}. What the attack leaves of
- * {@code costShare × trainedEpochs × |D_R|} is spread evenly over the epochs; each epoch
+ * {@code budget × trainedEpochs × |D_R|} is spread evenly over the epochs; each epoch
  * always trains on its forget-set part (D_A, and D_F when kept) and fills the rest with retain
  * samples, at most {@code retainFraction × |D_R|} and at least {@code minRetain} of them.
  *
- * @param costShare the share of the retrain's work AMUN may use; 0 for no cap (then every epoch draws
+ * @param budget the share of the retrain's work AMUN may use; 0 for no cap (then every epoch draws
  *     {@code retainFraction × |D_R|})
  * @param retainFraction the largest share of the retain set one epoch draws
  * @param epochs fine-tuning epochs
  */
-record FineTuneBudget(double costShare, double retainFraction, int epochs) {
+record FineTuneBudget(double budget, double retainFraction, int epochs) {
 
     /**
      * Retrain sample passes one attack step of one sample costs: a forward and a backward pass to the
@@ -43,16 +43,16 @@ record FineTuneBudget(double costShare, double retainFraction, int epochs) {
     static final double MIN_RETAIN_RATIO = 0.25;
 
     FineTuneBudget {
-        if (!(costShare >= 0) || !(retainFraction > 0) || epochs < 1) {
-            throw new IllegalArgumentException("costShare " + costShare + ", retainFraction " + retainFraction
+        if (!(budget >= 0) || !(retainFraction > 0) || epochs < 1) {
+            throw new IllegalArgumentException("budget " + budget + ", retainFraction " + retainFraction
                     + ", epochs " + epochs);
         }
     }
 
     /** The whole run's allowance in sample passes, or infinity without a cap or a training record. */
     double allowance(int trainedEpochs, int retainSize) {
-        return costShare <= 0 || trainedEpochs <= 0 ? Double.POSITIVE_INFINITY
-                : costShare * trainedEpochs * (double) retainSize;
+        return budget <= 0 || trainedEpochs <= 0 ? Double.POSITIVE_INFINITY
+                : budget * trainedEpochs * (double) retainSize;
     }
 
     /**

@@ -31,7 +31,7 @@ class AmunTest {
         // the tiny test MLP needs a larger step than the default, the attack's points closer than one step
         // per radius finds them, and more retain samples than the cost cap leaves (see AmunParams)
         UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
-                "pgdSteps", "10", "costShare", "0")), JobContext.detached());
+                "pgdSteps", "10", "budget", "0")), JobContext.detached());
 
         assertThat(forget0).isGreaterThan(0.99);
         assertThat(UnlearningFixture.accuracy(r.model(), splits.forget())).isLessThanOrEqualTo(0.975);
@@ -109,7 +109,7 @@ class AmunTest {
         assertThat(AmunSalunParams.defaults().amun()).isEqualTo(AmunParams.defaults());
         assertThat(AmunParams.defaults().eps0()).isEqualTo(0.04);
         assertThat(AmunParams.defaults().pgdSteps()).isEqualTo(1);
-        assertThat(AmunParams.defaults().costShare()).isEqualTo(0.1);
+        assertThat(AmunParams.defaults().budget()).isEqualTo(0.1);
         assertThat(AmunParams.defaults().forgetLabels()).isEqualTo(ForgetLabels.AUTO);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun"),
                 Map.of("forgetLabels", "SOMETIMES"))).isInstanceOf(MethodParamException.class)
