@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.lethe.engine.experiment.Comparison;
 import org.lethe.engine.model.TrainedModel;
 import org.lethe.engine.unlearning.MethodDescriptor;
@@ -21,7 +23,7 @@ import org.lethe.engine.unlearning.UnlearningResult;
  * @param paramsJson the method's parameters as a JSON object
  * @param seconds wall time of the run
  * @param peakExtraBytes the run's peak extra memory
- * @param figures method-specific numbers
+ * @param figures method-specific numbers (sorted by name)
  * @param model the model
  */
 public record ComparedModel(String label, String methodId, String paramsJson, double seconds, long peakExtraBytes,
@@ -36,7 +38,7 @@ public record ComparedModel(String label, String methodId, String paramsJson, do
         Objects.requireNonNull(methodId, "methodId");
         Objects.requireNonNull(paramsJson, "paramsJson");
         Objects.requireNonNull(model, "model");
-        figures = Map.copyOf(figures == null ? Map.of() : figures);
+        figures = Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(figures == null ? Map.of() : figures)));
     }
 
     /** The stored form of one comparison entry. */

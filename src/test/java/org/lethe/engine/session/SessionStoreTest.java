@@ -235,6 +235,15 @@ class SessionStoreTest {
         }
     }
 
+    @Test
+    void figuresKeepOneOrderWhateverTheyWereBuiltFrom() {
+        Map<String, Double> figures = Map.of("steps", 1.0, "nominalSamples", 13.0, "budgetScale", 1.0,
+                "retrainSamples", 266.0, "budgetSamples", 21.0, "adversarialSamples", 4.0);
+        ComparedModel m = new ComparedModel("FT", "ft", "{}", 1, 0, figures, session.original());
+        // a Map.copyOf's order depends on the JVM's random salt, so a reloaded session could differ from the saved one
+        assertThat(List.copyOf(m.figures().keySet())).isSorted();
+    }
+
     private static Path rewrite(String name, UnaryOperator<ObjectNode> change) throws IOException {
         return rewriteZip(name, entries -> {
             try {
