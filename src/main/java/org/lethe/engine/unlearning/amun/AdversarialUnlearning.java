@@ -6,13 +6,13 @@ import org.lethe.engine.attack.AdversarialSet;
 import org.lethe.engine.attack.PgdL2;
 import org.lethe.engine.data.IndexView;
 import org.lethe.engine.job.JobContext;
-import org.lethe.engine.model.TrainingConfig;
 import org.lethe.engine.model.optim.LrSchedule;
 import org.lethe.engine.unlearning.loop.EpochPlan;
 import org.lethe.engine.unlearning.loop.IterativeUnlearning;
 import org.lethe.engine.unlearning.loop.LoopSettings;
 import org.lethe.engine.unlearning.loop.LoopState;
 import org.lethe.engine.unlearning.loop.Role;
+import org.lethe.engine.unlearning.loop.SampleBudget;
 import org.lethe.engine.unlearning.loop.SampleSet;
 import org.lethe.engine.unlearning.loop.Subsets;
 
@@ -62,10 +62,10 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
         state.put(KEEP_FORGET, keep);
         int retain = 0;
         if (state.splits().retainAvailable()) {
-            TrainingConfig trained = state.original().provenance().training();
-            retain = new FineTuneBudget(p.budget(), p.retainFraction(), p.epochs()).retainPerEpoch(
-                    trained == null ? 0 : trained.epochs(), state.splits().retain().size(),
-                    set.size() + (keep ? state.splits().forget().size() : 0), set.totalSteps());
+            SampleBudget budget = SampleBudget.of(state.original(), state.splits(), p.budget());
+            retain = new FineTuneBudget(budget, p.retainFraction(), p.epochs()).retainPerEpoch(
+                    state.splits().retain().size(), set.size() + (keep ? state.splits().forget().size() : 0),
+                    set.totalSteps());
         }
         state.put(RETAIN_PER_EPOCH, retain);
         state.figure("adversarialSamples", set.size());

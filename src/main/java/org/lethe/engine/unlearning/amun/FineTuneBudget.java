@@ -1,25 +1,25 @@
 package org.lethe.engine.unlearning.amun;
 
+import java.util.Objects;
+import org.lethe.engine.unlearning.loop.SampleBudget;
+
 /**
  * How many retain samples each epoch of AMUN's fine-tuning draws so that the whole run (attack and
- * fine-tuning) stays within a share of a full retrain's training work.
+ * fine-tuning) stays within its {@link SampleBudget} (a share of a full retrain's sample passes,
+ * ADR 0007 and 0008).
  *
- * <p>Work is counted in sample passes (one forward and backward pass of one sample). A full retrain
- * does {@code trainedEpochs × |D_R|} of them (the original's epochs over the retain set; its
- * per-epoch test evaluation comes on top, so the wall-time share ends up below {@code budget}).
- * One attack step of one sample counts as {@link #ATTACK_STEP_COST} sample passes, one fine-tuning
- * sample as {@link #FINE_TUNE_COST}. What the attack leaves of
- * {@code budget × trainedEpochs × |D_R|} is spread evenly over the epochs; each epoch
- * always trains on its forget-set part (D_A, and D_F when kept) and fills the rest with retain
- * samples, at most {@code retainFraction × |D_R|} and at least {@code minRetain} of them.
+ * <p>Work is counted in sample passes (one forward and backward pass of one sample). One attack step
+ * of one sample counts as {@link #ATTACK_STEP_COST} sample passes, one fine-tuning sample as
+ * {@link #FINE_TUNE_COST}. What the attack leaves of the budget is spread evenly over the epochs;
+ * each epoch always trains on its forget-set part (D_A, and D_F when kept) and fills the rest with
+ * retain samples, at most {@code retainFraction × |D_R|} and at least {@link #MIN_RETAIN_RATIO} of
+ * the forget-set part.
  *
- * @param budget the share of the retrain's work AMUN may use; 0 for no cap (then every epoch draws
- *     {@code retainFraction × |D_R|})
+ * @param budget the run's allowance; unlimited: every epoch draws {@code retainFraction × |D_R|}
  * @param retainFraction the largest share of the retain set one epoch draws
  * @param epochs fine-tuning epochs
  */
-record FineTuneBudget(double budget, double retainFraction, int epochs) {
-
+record FineTuneBudget(SampleBudget budget, double retainFraction, int epochs) {
     /**
      * Retrain sample passes one attack step of one sample costs: a forward and a backward pass to the
      * input (one network call per step), in batches of {@link AdversarialUnlearning#ATTACK_BATCH}.
@@ -43,33 +43,25 @@ record FineTuneBudget(double budget, double retainFraction, int epochs) {
     static final double MIN_RETAIN_RATIO = 0.25;
 
     FineTuneBudget {
-        if (!(budget >= 0) || !(retainFraction > 0) || epochs < 1) {
-            throw new IllegalArgumentException("budget " + budget + ", retainFraction " + retainFraction
-                    + ", epochs " + epochs);
+        Objects.requireNonNull(budget, "budget");
+        if (!(retainFraction > 0) || epochs < 1) {
+            throw new IllegalArgumentException("retainFraction " + retainFraction + ", epochs " + epochs);
         }
-    }
-
-    /** The whole run's allowance in sample passes, or infinity without a cap or a training record. */
-    double allowance(int trainedEpochs, int retainSize) {
-        return budget <= 0 || trainedEpochs <= 0 ? Double.POSITIVE_INFINITY
-                : budget * trainedEpochs * (double) retainSize;
     }
 
     /**
      * Retain samples per epoch.
      *
-     * @param trainedEpochs epochs of the original's training, 0 when unknown (no cap then)
      * @param retainSize |D_R|
      * @param forgetPart samples of the forget-set part per epoch (|D_A|, plus |D_F| when kept)
      * @param attackSteps the attack's gradient steps over all samples
      */
-    int retainPerEpoch(int trainedEpochs, int retainSize, int forgetPart, long attackSteps) {
+    int retainPerEpoch(int retainSize, int forgetPart, long attackSteps) {
         int most = (int) Math.min(retainSize, Math.round(retainFraction * retainSize));
-        double allowance = allowance(trainedEpochs, retainSize);
-        if (Double.isInfinite(allowance)) {
+        if (!budget.limited()) {
             return most;
         }
-        double perEpoch = (allowance - ATTACK_STEP_COST * attackSteps) / epochs / FINE_TUNE_COST - forgetPart;
+        double perEpoch = (budget.samples() - ATTACK_STEP_COST * attackSteps) / epochs / FINE_TUNE_COST - forgetPart;
         int least = (int) Math.min(most, Math.ceil(MIN_RETAIN_RATIO * forgetPart));
         return (int) Math.max(least, Math.min(most, Math.floor(perEpoch)));
     }
