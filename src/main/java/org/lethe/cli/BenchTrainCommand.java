@@ -71,6 +71,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         result.put("model", architecture.id());
         result.put("backend", "samediff " + EngineThreads.backendDescription());
         result.put("threads", threadCount);
+        result.put("parallelism", EngineThreads.parallelism().id());
         result.put("batchSize", batchSize);
         result.put("samples", data.train().count());
         result.put("seconds", Math.round(r.history().get(0).seconds() * 1000) / 1000.0);

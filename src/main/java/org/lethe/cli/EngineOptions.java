@@ -1,6 +1,7 @@
 package org.lethe.cli;
 
 import org.lethe.engine.model.EngineThreads;
+import org.lethe.engine.model.Parallelism;
 import picocli.CommandLine.Option;
 
 /** Engine options shared by the commands that train or evaluate models. */
@@ -9,10 +10,23 @@ final class EngineOptions {
     @Option(names = "--threads", description = "Engine threads (default: half the cores, or LETHE_THREADS).")
     Integer threads;
 
-    /** Sets the engine's thread count and returns it. */
+    @Option(names = "--parallelism", paramLabel = "MODE", converter = ParallelismConverter.class,
+            description = "How training uses several threads: data-parallel (network copies share each batch) or "
+                    + "intra-op (threads inside each operation); default data-parallel, or LETHE_PARALLELISM.")
+    Parallelism parallelism;
+
+    /** Sets the engine's thread count and mode and returns the count. */
     int apply() {
         int count = threads == null ? EngineThreads.defaultCount() : threads;
-        EngineThreads.set(count);
+        EngineThreads.set(count, parallelism == null ? EngineThreads.defaultParallelism() : parallelism);
         return count;
+    }
+
+    /** Reads a {@link Parallelism} from its id. */
+    static final class ParallelismConverter implements picocli.CommandLine.ITypeConverter<Parallelism> {
+        @Override
+        public Parallelism convert(String value) {
+            return Parallelism.fromId(value);
+        }
     }
 }

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * start-up value and {@code maxMasterThreads} can be lowered but not raised above it, so a JVM
  * started with {@code OMP_NUM_THREADS=1} runs its own loops with one thread even after
  * {@code set(2)} while OpenMP/BLAS kernels use two.
+ *
+ * <p>The thread count is spent in one of two ways ({@link Parallelism}): inside each operation, or,
+ * for training, on single-threaded network copies that share each batch ({@link #trainingWorkers()}).
  */
 public final class EngineThreads {
 
@@ -28,17 +31,65 @@ public final class EngineThreads {
     private EngineThreads() {
     }
 
-    /** Sets the thread count of every ND4J operation from now on. */
-    public static synchronized void set(int threads) {
+    private static int workers = 1;
+    private static Parallelism parallelism = Parallelism.INTRA_OP;
+
+    /** Uses {@code threads} threads in the {@link #defaultParallelism() default} way from now on. */
+    public static void set(int threads) {
+        set(threads, defaultParallelism());
+    }
+
+    /**
+     * Uses {@code threads} threads from now on: inside each operation ({@link Parallelism#INTRA_OP}),
+     * or as {@code threads} training workers whose operations each run on one thread
+     * ({@link Parallelism#DATA_PARALLEL}).
+     */
+    public static synchronized void set(int threads, Parallelism mode) {
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("thread count must be in [1, 1024], was " + threads);
         }
+        parallelism = java.util.Objects.requireNonNull(mode, "mode");
+        workers = mode == Parallelism.DATA_PARALLEL ? threads : 1;
+        setNative(mode == Parallelism.DATA_PARALLEL ? 1 : threads);
+    }
+
+    /**
+     * How many network copies share each training batch: the thread count in
+     * {@link Parallelism#DATA_PARALLEL} mode, otherwise 1.
+     */
+    public static synchronized int trainingWorkers() {
+        return workers;
+    }
+
+    /** The mode set last ({@link Parallelism#INTRA_OP} until {@link #set} is called). */
+    public static synchronized Parallelism parallelism() {
+        return parallelism;
+    }
+
+    /**
+     * The mode Lethe uses unless told otherwise: system property {@code lethe.parallelism}, else
+     * environment variable {@code LETHE_PARALLELISM} ({@code intra-op} or {@code data-parallel}), else
+     * {@link Parallelism#DATA_PARALLEL} (ADR 0009).
+     */
+    public static Parallelism defaultParallelism() {
+        String configured = System.getProperty("lethe.parallelism", System.getenv("LETHE_PARALLELISM"));
+        if (configured != null && !configured.isBlank()) {
+            try {
+                return Parallelism.fromId(configured);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("ignoring lethe.parallelism={} ({})", configured, e.getMessage());
+            }
+        }
+        return Parallelism.DATA_PARALLEL;
+    }
+
+    private static void setNative(int threads) {
         Nd4j.getBackend(); // loads the backend's properties, which NativeOpsHolder needs
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
-        LOG.info("ND4J threads set to {}", threads);
+        LOG.info("ND4J threads per operation set to {}", threads);
     }
 
     /** The current setting as libnd4j reports it: {@code [ompMaxThreads, envMaxThreads, envMaxMasterThreads, blas]}. */

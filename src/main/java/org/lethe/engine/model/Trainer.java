@@ -32,6 +32,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Features are pixels scaled to [0, 1] (see {@link Features}); no other normalisation is applied.
  * Training batches go through the config's {@link Augmentation} (chosen per seed, epoch and sample,
  * so replays see the same images); evaluation never does.
+ *
+ * <p>With {@link EngineThreads#trainingWorkers()} above one ({@link Parallelism#DATA_PARALLEL}), each
+ * batch's gradient is computed in shards by copies of the network ({@link ShardedGradients}); networks
+ * with batch normalisation and batches smaller than two rows per worker train on the one network.
  */
 public final class Trainer {
 
@@ -125,6 +129,19 @@ public final class Trainer {
     private TrainingResult runInTrainingMode(Network net, ImageSplit split, List<int[]> orders, BitSet excluded,
                                              IndexView test, TrainingConfig config, BatchHook hook, JobContext ctx) {
         net.setTraining(true);
+        int workers = EngineThreads.trainingWorkers();
+        if (workers > 1 && ShardedGradients.supports(net) && config.batchSize() >= 2 * workers) {
+            try (ShardedGradients sharded = new ShardedGradients(net, workers)) {
+                return runSteps(net, sharded, split, orders, excluded, test, config, hook, ctx);
+            }
+        }
+        return runSteps(net, null, split, orders, excluded, test, config, hook, ctx);
+    }
+
+    /** The training loop; with {@code sharded} non-null, each batch's gradient is computed in shards. */
+    private TrainingResult runSteps(Network net, ShardedGradients sharded, ImageSplit split, List<int[]> orders,
+                                    BitSet excluded, IndexView test, TrainingConfig config, BatchHook hook,
+                                    JobContext ctx) {
         BatchHook h = hook == null ? BatchHook.NONE : hook;
         boolean snapshots = h != BatchHook.NONE;
         long start = System.nanoTime();
@@ -166,10 +183,13 @@ public final class Trainer {
                 INDArray x = Features.augmented(split, batch, 0, b, buffer, config.augmentation(),
                         config.shuffleSeed(), epoch);
                 int[] y = Features.labels(split, batch, 0, b);
-                LossAndGradient lg = net.lossAndGradient(x, y);
+                LossAndGradient lg = sharded == null ? net.lossAndGradient(x, y) : sharded.lossAndGradient(x, y);
                 INDArray before = snapshots ? params.dup() : null;
                 optimizer.step(params, lg.gradient(), lr);
                 net.setParams(params);
+                if (sharded != null) {
+                    sharded.setParams(params);
+                }
                 correct += countCorrect(lg.logits(), y);
                 lossSum += lg.loss() * b;
                 seen += b;
