@@ -1,6 +1,11 @@
 package org.lethe.viz;
 
+import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,14 +13,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
@@ -31,6 +33,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * dataset 1 holds the error intervals of the methods that have a spread. On a log axis a lower
  * time bound at or below zero is drawn at a tenth of the mean. Methods are added as they finish
  * ({@link #add(MethodCost)}), coloured by {@link Palette#method(int)}. One thread only.
+ *
+ * <p>The points' names and the "Retrain" label of the reference line are placed when the chart is
+ * drawn, so that no two of them overlap and none covers a point ({@link LabelPlacer}): a method
+ * close to another, or close to the retraining time, gets its label on another side of its
+ * point. {@link #labelLayout()} tells where the last drawing put them.
  */
 public final class CostGapChart {
 
@@ -38,7 +45,7 @@ public final class CostGapChart {
     private final ChartStyle style;
     private final XYSeriesCollection points = new XYSeriesCollection();
     private final XYIntervalSeriesCollection errors = new XYIntervalSeriesCollection();
-    private final XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
+    private final LabellingRenderer pointRenderer = new LabellingRenderer();
     private final XYErrorRenderer errorRenderer = new XYErrorRenderer();
     private final XYPlot plot;
     private final JFreeChart chart;
@@ -70,13 +77,9 @@ public final class CostGapChart {
         NumberAxis y = new NumberAxis("Avg Gap to Retrain (percentage points)");
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.12); // room for the labels above the top point
+        // the renderer draws the names itself (placed clear of each other), not as JFreeChart's item labels
         pointRenderer.setDefaultItemLabelGenerator((dataset, series, item) -> dataset.getSeriesKey(series).toString());
-        pointRenderer.setDefaultItemLabelsVisible(true);
-        // up and to the right, clear of the error bars and their caps
-        pointRenderer.setDefaultPositiveItemLabelPosition(
-                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE2, TextAnchor.BOTTOM_LEFT));
-        pointRenderer.setDefaultNegativeItemLabelPosition(
-                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE2, TextAnchor.BOTTOM_LEFT));
+        pointRenderer.setDefaultItemLabelsVisible(false);
         errorRenderer.setDefaultLinesVisible(false);
         errorRenderer.setDefaultShapesVisible(false);
         errorRenderer.setDefaultSeriesVisibleInLegend(false);
@@ -144,13 +147,9 @@ public final class CostGapChart {
         }
         plot.clearDomainMarkers();
         ValueMarker m = new ValueMarker(seconds, Palette.REFERENCE, style.dashedLine());
-        m.setLabel("Retrain");
-        m.setLabelFont(new Font(style.fontFamily(), Font.PLAIN, style.itemLabelSize()));
-        m.setLabelPaint(style.textColor());
-        m.setLabelBackgroundColor(java.awt.Color.WHITE);
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-        plot.addDomainMarker(m);
+        // behind the points; its "Retrain" label is placed with the points' names
+        plot.addDomainMarker(m, Layer.BACKGROUND);
+        pointRenderer.referenceSeconds = seconds;
         minSeconds = Math.min(minSeconds, seconds);
         maxSeconds = Math.max(maxSeconds, seconds);
         fitTimeAxis();
@@ -180,8 +179,161 @@ public final class CostGapChart {
         return logTime;
     }
 
+    /**
+     * Where the last drawing of the chart put each label (the methods' names and "Retrain"), in
+     * the drawing's coordinates; empty before the first drawing.
+     */
+    public List<PlacedLabel> labelLayout() {
+        return pointRenderer.lastLayout;
+    }
+
+    /**
+     * One drawn label.
+     *
+     * @param text the label
+     * @param bounds its box in the drawing's coordinates
+     * @param reference whether it labels the retraining time's line (else a method's point)
+     */
+    public record PlacedLabel(String text, Rectangle2D bounds, boolean reference) {
+
+        public PlacedLabel {
+            Objects.requireNonNull(text, "text");
+            bounds = (Rectangle2D) bounds.clone();
+        }
+    }
+
     /** The chart (live). */
     public JFreeChart chart() {
         return chart;
+    }
+
+    /**
+     * Draws the points, then, once every point of the drawing is known, their names and the
+     * reference line's label where {@link LabelPlacer} puts them, each on a white box.
+     */
+    private static final class LabellingRenderer extends XYLineAndShapeRenderer {
+
+        private static final long serialVersionUID = 1L;
+        private static final String REFERENCE = "Retrain";
+        private static final double PAD = 2;
+
+        private double referenceSeconds = Double.NaN;
+        private transient volatile List<PlacedLabel> lastLayout = List.of();
+        private transient List<double[]> anchors = new ArrayList<>();
+        private transient List<String> texts = new ArrayList<>();
+        private transient List<Paint> paints = new ArrayList<>();
+        private transient int expected;
+
+        LabellingRenderer() {
+            super(false, true);
+        }
+
+        @Override
+        public org.jfree.chart.renderer.xy.XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea,
+                XYPlot plot, org.jfree.data.xy.XYDataset dataset, org.jfree.chart.plot.PlotRenderingInfo info) {
+            anchors = new ArrayList<>();
+            texts = new ArrayList<>();
+            paints = new ArrayList<>();
+            expected = 0;
+            if (dataset != null) {
+                for (int s = 0; s < dataset.getSeriesCount(); s++) {
+                    expected += dataset.getItemCount(s);
+                }
+            }
+            org.jfree.chart.renderer.xy.XYItemRendererState state = super.initialise(g2, dataArea, plot, dataset, info);
+            state.setProcessVisibleItemsOnly(false); // every item comes through drawItem, so the count ends at 0
+            return state;
+        }
+
+        @Override
+        public void drawItem(Graphics2D g2, org.jfree.chart.renderer.xy.XYItemRendererState state,
+                Rectangle2D dataArea, org.jfree.chart.plot.PlotRenderingInfo info, XYPlot plot, ValueAxis domainAxis,
+                ValueAxis rangeAxis, org.jfree.data.xy.XYDataset dataset, int series, int item,
+                org.jfree.chart.plot.CrosshairState crosshairState, int pass) {
+            super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                    crosshairState, pass);
+            if (pass != getPassCount() - 1) {
+                return;
+            }
+            double x = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, plot.getDomainAxisEdge());
+            double y = rangeAxis.valueToJava2D(dataset.getYValue(series, item), dataArea, plot.getRangeAxisEdge());
+            if (getItemVisible(series, item) && Double.isFinite(x) && Double.isFinite(y)) {
+                anchors.add(new double[] {x, y});
+                texts.add(getItemLabelGenerator(series, item).generateLabel(dataset, series, item));
+                paints.add(getItemPaint(series, item));
+            }
+            if (--expected == 0) {
+                drawLabels(g2, dataArea, plot, domainAxis);
+            }
+        }
+
+        private double markerRadius() {
+            java.awt.Shape shape = getSeriesShape(0);
+            return shape == null ? 0 : Math.max(shape.getBounds2D().getWidth(), shape.getBounds2D().getHeight()) / 2;
+        }
+
+        /**
+         * The reference label's box: beside its line at the top of the plot, left of the line where
+         * there is room; lower down the line (then on its right) where a point would be covered.
+         */
+        private Rectangle2D referenceBox(double lineX, double w, double h, Rectangle2D dataArea, double radius) {
+            Rectangle2D first = null;
+            for (double y = dataArea.getMinY() + 4; y + h <= dataArea.getMaxY(); y += h) {
+                for (double x : new double[] {lineX - 4 - w, lineX + 4}) {
+                    Rectangle2D box = new Rectangle2D.Double(x, y, w, h);
+                    if (!dataArea.contains(box)) {
+                        continue;
+                    }
+                    if (first == null) {
+                        first = box;
+                    }
+                    boolean clear = true;
+                    for (double[] a : anchors) {
+                        if (box.intersects(a[0] - radius, a[1] - radius, 2 * radius, 2 * radius)) {
+                            clear = false;
+                            break;
+                        }
+                    }
+                    if (clear) {
+                        return box;
+                    }
+                }
+            }
+            return first != null ? first : new Rectangle2D.Double(lineX + 4, dataArea.getMinY() + 4, w, h);
+        }
+
+        private void drawLabels(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis) {
+            Font font = getDefaultItemLabelFont();
+            FontMetrics metrics = g2.getFontMetrics(font);
+            List<PlacedLabel> layout = new ArrayList<>();
+            List<Rectangle2D> fixed = new ArrayList<>();
+            if (Double.isFinite(referenceSeconds)) {
+                double lineX = domainAxis.valueToJava2D(referenceSeconds, dataArea, plot.getDomainAxisEdge());
+                double w = metrics.stringWidth(REFERENCE) + 2 * PAD;
+                double h = metrics.getHeight() + 2 * PAD;
+                Rectangle2D box = referenceBox(lineX, w, h, dataArea, markerRadius());
+                fixed.add(box);
+                layout.add(new PlacedLabel(REFERENCE, box, true));
+            }
+            List<double[]> sizes = new ArrayList<>();
+            for (String text : texts) {
+                sizes.add(new double[] {metrics.stringWidth(text) + 2 * PAD, metrics.getHeight() + 2 * PAD});
+            }
+            List<Rectangle2D> boxes = LabelPlacer.place(anchors, sizes, dataArea, getItemLabelAnchorOffset(),
+                    markerRadius(), fixed);
+            for (int i = 0; i < boxes.size(); i++) {
+                layout.add(new PlacedLabel(texts.get(i), boxes.get(i), false));
+            }
+            Paint textPaint = getDefaultItemLabelPaint();
+            g2.setFont(font);
+            for (PlacedLabel label : layout) {
+                Rectangle2D b = label.bounds();
+                g2.setPaint(new Color(255, 255, 255, 220));
+                g2.fill(b);
+                g2.setPaint(textPaint);
+                g2.drawString(label.text(), (float) (b.getX() + PAD), (float) (b.getY() + PAD + metrics.getAscent()));
+            }
+            lastLayout = List.copyOf(layout);
+        }
     }
 }

@@ -248,7 +248,7 @@ public final class UiResponsivenessBench {
             sampler.shutdownNow();
             java.util.Map<String, Integer> top = new java.util.LinkedHashMap<>();
             sites.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(20).forEach(e -> top.put(e.getKey(), e.getValue()));
+                    .limit(40).forEach(e -> top.put(e.getKey(), e.getValue()));
             done.complete(new Report(recorder.overall(), recorder.phases(), recorder.longestGaps(10), top));
         }
 
@@ -262,14 +262,7 @@ public final class UiResponsivenessBench {
             sampler.scheduleAtFixedRate(() -> {
                 long last = recorder.lastPulseNanos();
                 if (last != Long.MIN_VALUE && System.nanoTime() - last > SAMPLE_AFTER_MILLIS * 1_000_000L) {
-                    StackTraceElement[] stack = fx.getStackTrace();
-                    String site = site(stack);
-                    if (site.equals("jdk.internal.misc.Unsafe.park")) {
-                        // the FX thread waits for the renderer to finish the last frame: blame the renderer
-                        site = "render: " + site(renderThread().getStackTrace());
-                    } else if (site.startsWith("com.sun.glass.ui.gtk.GtkApplication._runLoop")) {
-                        site = "idle (no pulse due: the process got no CPU, or the pulse timer was late)";
-                    }
+                    String site = StallSite.of(fx.getStackTrace(), renderThread().getStackTrace());
                     sites.merge(site, 1, Integer::sum);
                 }
             }, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
@@ -285,19 +278,6 @@ public final class UiResponsivenessBench {
                         .orElse(Thread.currentThread());
             }
             return renderer;
-        }
-
-        private static String site(StackTraceElement[] stack) {
-            if (stack.length == 0) {
-                return "?";
-            }
-            String top = stack[0].getClassName() + "." + stack[0].getMethodName();
-            for (StackTraceElement e : stack) {
-                if (e.getClassName().startsWith("org.lethe.") && !e.getClassName().startsWith("org.lethe.ui.bench.")) {
-                    return e.getClassName() + "." + e.getMethodName() + ":" + e.getLineNumber() + " (top: " + top + ")";
-                }
-            }
-            return top;
         }
 
         void close() {

@@ -10,11 +10,22 @@ import org.jfree.chart.JFreeChart;
  * data at once, but its viewers are notified at most once per interval: the first change after a
  * quiet interval redraws immediately, later ones are folded into one redraw when the interval
  * ends. Use on the FX thread.
+ *
+ * <p>The interval also stretches with the cost of a redraw (a viewer draws the whole chart on the
+ * FX thread when notified): it is at least {@value #COST_FACTOR} times the last redraw's duration,
+ * up to {@value #MAX_INTERVAL_MILLIS} ms, so a slow machine (software rendering, a busy CPU) spends
+ * at most about a tenth of the FX thread's time on the live chart.
  */
 public final class ThrottledChart {
 
+    /** The interval is at least this many times the last redraw's duration. */
+    public static final int COST_FACTOR = 10;
+    /** The interval never stretches beyond this. */
+    public static final long MAX_INTERVAL_MILLIS = 2000;
+
     private final JFreeChart chart;
-    private final long intervalNanos;
+    private final long baseIntervalNanos;
+    private long intervalNanos;
     private final PauseTransition delayed;
     private long lastRedraw = Long.MIN_VALUE / 2;
     private long redraws;
@@ -25,7 +36,8 @@ public final class ThrottledChart {
         if (intervalMillis < 1) {
             throw new IllegalArgumentException("redraw interval must be >= 1 ms, was " + intervalMillis);
         }
-        this.intervalNanos = intervalMillis * 1_000_000L;
+        this.baseIntervalNanos = intervalMillis * 1_000_000L;
+        this.intervalNanos = baseIntervalNanos;
         this.delayed = new PauseTransition(Duration.millis(intervalMillis));
         delayed.setOnFinished(e -> redraw());
     }
@@ -44,6 +56,7 @@ public final class ThrottledChart {
             delayed.stop();
             redraw();
         } else if (delayed.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            delayed.setDuration(Duration.millis((lastRedraw + intervalNanos - now) / 1e6));
             delayed.playFromStart();
         }
     }
@@ -61,9 +74,18 @@ public final class ThrottledChart {
         return redraws;
     }
 
+    /** The current shortest time between two redraws, in milliseconds. */
+    public long intervalMillis() {
+        return intervalNanos / 1_000_000L;
+    }
+
     private void redraw() {
-        lastRedraw = System.nanoTime();
+        long start = System.nanoTime();
         redraws++;
-        chart.setNotify(true);
+        chart.setNotify(true); // the viewers draw now
+        long end = System.nanoTime();
+        lastRedraw = end;
+        intervalNanos = Math.max(baseIntervalNanos, Math.min(MAX_INTERVAL_MILLIS * 1_000_000L,
+                COST_FACTOR * (end - start)));
     }
 }

@@ -154,14 +154,20 @@ public final class Workbench {
     public JobTask<TrainedModel> train(ModelSpec spec, TrainingConfig config,
             Consumer<List<JobTask.MetricPoint>> liveMetrics) {
         ImageDataset data = requireDataset();
+        // the settings' JSON is written on the job's thread: Jackson's first use (class loading,
+        // record introspection) took 100-200 ms, a visible stall when done on the FX thread
+        java.util.concurrent.atomic.AtomicReference<String> settingsJson = new java.util.concurrent.atomic.AtomicReference<>();
         JobTask<TrainedModel> task = jobs.submit("Train " + spec.architecture().id() + " on " + data.name(),
-                ctx -> ModelTraining.train(data, spec, config, ctx), model -> {
+                ctx -> {
+                    settingsJson.set(json(Map.of("model", spec, "training", config)));
+                    return ModelTraining.train(data, spec, config, ctx);
+                }, model -> {
                     if (datasetProperty().get() != data) {
                         return; // another dataset was loaded meanwhile: the model belongs to the old one
                     }
                     original.set(model);
                     history.add(new RunRecord(Instant.now(), RunRecord.Kind.TRAIN, "Original",
-                            spec.architecture().id(), json(Map.of("model", spec, "training", config)), spec.seed(),
+                            spec.architecture().id(), settingsJson.get(), spec.seed(),
                             model.provenance().seconds(), data.name(), 0, null));
                 });
         task.setMetricSink(liveMetrics);
@@ -183,7 +189,9 @@ public final class Workbench {
         }
         DataSplits splits = currentSplits();
         long seed = seedOf(params);
+        java.util.concurrent.atomic.AtomicReference<String> paramsJson = new java.util.concurrent.atomic.AtomicReference<>();
         return jobs.submit(label, ctx -> {
+            paramsJson.set(json(params)); // off the FX thread, as in train
             Comparison base = queued.get();
             if (base == null || base.splits().dataset() != splits.dataset()
                     || !base.splits().forget().sha256().equals(splits.forget().sha256())) {
@@ -200,7 +208,7 @@ public final class Workbench {
             }
             comparison.set(next);
             Comparison.Row row = next.rows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
-            history.add(new RunRecord(Instant.now(), RunRecord.Kind.UNLEARN, label, method.id(), json(params), seed,
+            history.add(new RunRecord(Instant.now(), RunRecord.Kind.UNLEARN, label, method.id(), paramsJson.get(), seed,
                     row.seconds(), splits.dataset().name(), splits.forget().size(), row.evaluated().metrics()));
         });
     }

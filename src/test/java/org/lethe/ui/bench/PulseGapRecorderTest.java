@@ -87,6 +87,47 @@ class PulseGapRecorderTest {
         assertThat(recorder.longestGaps(5)).extracting(PulseGapRecorder.Gap::phase).containsExactly("b");
     }
 
+    @Test
+    void fxThreadCpuIsChargedToThePhaseThatUsedIt() throws Exception {
+        PulseGapRecorder recorder = new PulseGapRecorder();
+        fx(() -> {
+            recorder.start();
+            recorder.phase("quiet");
+            return null;
+        });
+        Thread.sleep(300);
+        fx(() -> {
+            recorder.phase("busy");
+            spinCpu(150);
+            return null;
+        });
+        Thread.sleep(200);
+        fx(() -> {
+            recorder.phase("after");
+            recorder.stop();
+            return null;
+        });
+        PulseGapRecorder.Stats quiet = recorder.phases().stream().filter(p -> p.phase().equals("quiet"))
+                .findFirst().orElseThrow();
+        PulseGapRecorder.Stats busy = recorder.phases().stream().filter(p -> p.phase().equals("busy"))
+                .findFirst().orElseThrow();
+        assertThat(busy.fxCpuMs()).isGreaterThanOrEqualTo(145);
+        assertThat(quiet.fxCpuMs()).isLessThan(busy.fxCpuMs() - 50);
+        assertThat(recorder.overall().fxCpuMs()).isGreaterThanOrEqualTo(busy.fxCpuMs());
+        assertThat(recorder.overall().renderCpuMs()).isGreaterThanOrEqualTo(0);
+    }
+
+    /** Uses {@code millis} of this thread's CPU time. */
+    private static void spinCpu(long millis) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + millis * 1_000_000L;
+        long x = 0;
+        while (threads.getCurrentThreadCpuTime() < end) {
+            x += System.nanoTime() % 7;
+        }
+        assertThat(x).isGreaterThanOrEqualTo(0);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

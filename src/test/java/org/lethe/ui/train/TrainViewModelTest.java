@@ -181,4 +181,32 @@ class TrainViewModelTest {
         assertThat(fx(throttled::redraws)).isEqualTo(2);
         assertThat(redrawsSeen[0]).isEqualTo(2);
     }
+
+    @Test
+    void aSlowRedrawStretchesTheIntervalBetweenRedraws() throws Exception {
+        ThrottledChart throttled = fx(() -> {
+            ThrottledChart chart = new ThrottledChart(new org.lethe.viz.TrainingCurvesChart(10,
+                    org.lethe.viz.ChartStyle.standard()).chart(), 100);
+            // a viewer that needs 60 ms per redraw (as a big chart in software rendering may)
+            chart.chart().addChangeListener(e -> {
+                long end = System.nanoTime() + 60_000_000L;
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+            });
+            chart.update(() -> chart.chart().setTitle("one"));
+            return chart;
+        });
+        assertThat(throttled.redraws()).isEqualTo(1);
+        assertThat(throttled.intervalMillis()).isBetween(600L, ThrottledChart.MAX_INTERVAL_MILLIS);
+        long stretched = throttled.intervalMillis();
+        fx(() -> {
+            throttled.update(() -> throttled.chart().setTitle("two"));
+            return null;
+        });
+        Thread.sleep(300); // past the base interval of 100 ms, not past the stretched one
+        assertThat(fx(throttled::redraws)).isEqualTo(1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(throttled::redraws) == 2);
+        assertThat(stretched).isGreaterThanOrEqualTo(600);
+    }
 }
