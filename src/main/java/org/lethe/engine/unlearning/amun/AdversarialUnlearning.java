@@ -3,6 +3,7 @@ package org.lethe.engine.unlearning.amun;
 import java.util.ArrayList;
 import java.util.List;
 import org.lethe.engine.attack.AdversarialSet;
+import org.lethe.engine.attack.FgmL2;
 import org.lethe.engine.attack.PgdL2;
 import org.lethe.engine.data.IndexView;
 import org.lethe.engine.job.JobContext;
@@ -53,9 +54,7 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
     protected final void prepare(LoopState state, P params, JobContext ctx) {
         AmunParams p = amun(params);
         long start = System.nanoTime();
-        PgdL2.Settings attack = new PgdL2.Settings(p.eps0(), p.pgdSteps(), p.maxLevels(), ATTACK_BATCH);
-        AdversarialSet set = new PgdL2(state.original().network(), attack).attack(state.splits().forget(),
-                ctx.slice(0, 0.8));
+        AdversarialSet set = attack(state, p, ctx.slice(0, 0.8));
         state.put(ADVERSARIAL, SampleSet.ofArrays(set.features(), set.labels(), set.dimension()));
         boolean keep = p.forgetLabels().resolve(state.splits().forget(),
                 state.original().spec().numClasses()) == ForgetLabels.KEEP;
@@ -65,7 +64,7 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
             SampleBudget budget = SampleBudget.of(state.original(), state.splits(), p.budget());
             retain = new FineTuneBudget(budget, p.retainFraction(), p.epochs()).retainPerEpoch(
                     state.splits().retain().size(), set.size() + (keep ? state.splits().forget().size() : 0),
-                    set.totalSteps());
+                    set.cost(FineTuneBudget.FORWARD_COST));
         }
         state.put(RETAIN_PER_EPOCH, retain);
         state.figure("adversarialSamples", set.size());
@@ -73,10 +72,20 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
         state.figure("meanL2", set.meanDistance());
         state.figure("neverFlipped", set.unflipped().length);
         state.figure("attackSteps", set.totalSteps());
+        state.figure("attackForwardRows", set.forwardRows());
         state.figure("attackSeconds", (System.nanoTime() - start) / 1e9);
         state.figure("forgetSetKept", keep ? 1 : 0);
         state.figure("retainPerEpoch", retain);
         prepareMore(state, params, ctx.slice(0.8, 1));
+    }
+
+    private static AdversarialSet attack(LoopState state, AmunParams p, JobContext ctx) {
+        if (p.attack() == AttackKind.FGM) {
+            FgmL2.Settings fgm = new FgmL2.Settings(p.eps0(), p.maxLevels(), ATTACK_BATCH, p.refineSteps());
+            return new FgmL2(state.original().network(), fgm).attack(state.splits().forget(), ctx);
+        }
+        PgdL2.Settings pgd = new PgdL2.Settings(p.eps0(), p.pgdSteps(), p.maxLevels(), ATTACK_BATCH);
+        return new PgdL2(state.original().network(), pgd).attack(state.splits().forget(), ctx);
     }
 
     @Override

@@ -60,6 +60,10 @@ public record AmunParams(
         @Param(value = "attack steps per radius", min = 1, max = 1000) int pgdSteps,
         @Param(value = "radii tried (each double the last) before a sample counts as never flipped", min = 1,
                 max = 20) int maxLevels,
+        @Param("attack building the adversarial set: PGD (the paper's, pgdSteps per radius) or FGM (one gradient "
+                + "per sample, one forward pass per radius)") AttackKind attack,
+        @Param(value = "FGM only: bisection passes pulling each adversarial point back towards its sample", min = 0,
+                max = 20) int refineSteps,
         @Param("fine-tune on the forget set with its true labels: KEEP (paper), DROP (reference code's advonly "
                 + "ablation, for whole classes) or AUTO (DROP when the forget set is whole classes)")
         ForgetLabels forgetLabels,
@@ -69,13 +73,13 @@ public record AmunParams(
 
     public AmunParams {
         check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction, budget, eps0,
-                pgdSteps, maxLevels, forgetLabels);
+                pgdSteps, maxLevels, attack, refineSteps, forgetLabels);
     }
 
     /** Validation shared with {@link AmunSalunParams}. */
     static void check(String id, int epochs, double lr, int lrStepSize, double lrGamma, double momentum,
             double weightDecay, int batchSize, double retainFraction, double budget, double eps0, int pgdSteps,
-            int maxLevels, ForgetLabels forgetLabels) {
+            int maxLevels, AttackKind attack, int refineSteps, ForgetLabels forgetLabels) {
         MethodParamException.checkRange(id, "epochs", epochs, 1, 100);
         MethodParamException.checkRange(id, "lr", lr, 1e-7, 1);
         MethodParamException.checkRange(id, "lrStepSize", lrStepSize, 1, 100);
@@ -88,6 +92,10 @@ public record AmunParams(
         MethodParamException.checkRange(id, "eps0", eps0, 1e-4, 10);
         MethodParamException.checkRange(id, "pgdSteps", pgdSteps, 1, 1000);
         MethodParamException.checkRange(id, "maxLevels", maxLevels, 1, 20);
+        MethodParamException.checkRange(id, "refineSteps", refineSteps, 0, 20);
+        if (attack == null) {
+            throw new MethodParamException(id + ": attack must be PGD or FGM, was missing");
+        }
         if (forgetLabels == null) {
             throw new MethodParamException(id + ": forgetLabels must be KEEP, DROP or AUTO, was missing");
         }
@@ -95,6 +103,7 @@ public record AmunParams(
 
     /** The defaults. */
     public static AmunParams defaults() {
-        return new AmunParams(2, 0.005, 1, 0.1, 0.9, 5e-4, 32, 0.1, 0.1, 0.04, 1, 10, ForgetLabels.AUTO, 0);
+        return new AmunParams(2, 0.005, 1, 0.1, 0.9, 5e-4, 32, 0.1, 0.1, 0.04, 1, 10, AttackKind.PGD, 0, ForgetLabels.AUTO,
+                0);
     }
 }

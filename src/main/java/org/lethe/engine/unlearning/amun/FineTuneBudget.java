@@ -36,6 +36,13 @@ record FineTuneBudget(SampleBudget budget, double retainFraction, int epochs) {
     static final double FINE_TUNE_COST = 1.2;
 
     /**
+     * Attack steps one forward-only evaluation of one sample costs ({@link
+     * org.lethe.engine.attack.FgmL2} tests each radius with one): a forward pass without the backward
+     * pass to the input.
+     */
+    static final double FORWARD_COST = 0.3;
+
+    /**
      * The least number of retain samples an epoch draws when the retain set is available, as a share
      * of the epoch's forget-set part: below it the adversarial labels dominate and retain accuracy
      * drops.
@@ -54,9 +61,10 @@ record FineTuneBudget(SampleBudget budget, double retainFraction, int epochs) {
      *
      * @param retainSize |D_R|
      * @param forgetPart samples of the forget-set part per epoch (|D_A|, plus |D_F| when kept)
-     * @param attackSteps the attack's gradient steps over all samples
+     * @param attackSteps the attack's cost in gradient steps over all samples (forward-only passes
+     *     counted as {@link #FORWARD_COST} each)
      */
-    int retainPerEpoch(int retainSize, int forgetPart, long attackSteps) {
+    int retainPerEpoch(int retainSize, int forgetPart, double attackSteps) {
         int most = (int) Math.min(retainSize, Math.round(retainFraction * retainSize));
         if (!budget.limited()) {
             return most;
