@@ -103,7 +103,7 @@ public record AmunParams(
 
     /** The defaults. */
     public static AmunParams defaults() {
-        return new AmunParams(2, 0.005, 1, 0.1, 0.9, 5e-4, 32, 0.1, 0.1, 0.04, 1, 10, AttackKind.PGD, 0, ForgetLabels.AUTO,
-                0);
+        return new AmunParams(2, 0.01, 1, 0.1, 0.9, 5e-4, 32, 0.15, 0.08, 0.04, 1, 10, AttackKind.FGM, 0,
+                ForgetLabels.DROP, 0);
     }
 }
