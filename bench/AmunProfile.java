@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.lethe.engine.attack.AdversarialSet;
+import org.lethe.engine.attack.FgmL2;
 import org.lethe.engine.attack.PgdL2;
 import org.lethe.engine.data.DatasetCatalog;
 import org.lethe.engine.data.ImageDataset;
@@ -44,6 +45,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * run (e.g. of the previous build), the new result is compared with it bit for bit.
  *
  * <pre>
+ * (steps 0 runs the FGM attack, FgmL2, with -Drefine=N bisection passes)
  * java -Xmx1g -Dorg.bytedeco.javacpp.maxBytes=2G -Dorg.bytedeco.javacpp.maxPhysicalBytes=3G \
  *     -cp target/lethe.jar bench/AmunProfile.java sample-data/scenarios/mnist-random10.json \
  *     [seed=1] [steps=10,50] [limit=0 (all forget samples)] [method=amun (or "none")] [key=value ...]
@@ -104,7 +106,11 @@ public final class AmunProfile {
             TimedNetwork timed = new TimedNetwork(original.network());
             long t0 = System.nanoTime();
             double a0 = cpu();
-            AdversarialSet set = new PgdL2(timed, new PgdL2.Settings(0.04, steps, 10, Integer.getInteger("batch", 128))).attack(x, y, src, d, ctx);
+            // steps 0: the FGM attack (FgmL2), with -Drefine=N bisection passes
+            AdversarialSet set = steps == 0
+                    ? new FgmL2(timed, new FgmL2.Settings(0.04, 10, Integer.getInteger("batch", 128),
+                            Integer.getInteger("refine", 0))).attack(x, y, src, d, ctx)
+                    : new PgdL2(timed, new PgdL2.Settings(0.04, steps, 10, Integer.getInteger("batch", 128))).attack(x, y, src, d, ctx);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double attackCpu = cpu() - a0;
             long sampleSteps = set.totalSteps();
@@ -118,6 +124,8 @@ public final class AmunProfile {
                     set.size(), set.unflipped().length, set.meanEps(), set.meanDistance(), levels);
             System.out.printf(Locale.ROOT, "  network: %s; outside the network %.2f s%n", timed.summary(),
                     seconds - timed.totalSeconds());
+            System.out.printf(Locale.ROOT, "  gradient rows %d, forward rows %d (%.1f per sample)%n", set.gradientRows(),
+                    set.forwardRows(), (double) set.forwardRows() / n);
             System.out.printf(Locale.ROOT, "  CPU %.2f s: %.3f ms per sample-step = %.2f training sample-passes%n",
                     attackCpu, attackCpu * 1e3 / Math.max(1, sampleSteps), attackCpu / Math.max(1, sampleSteps) / trainCpu);
             compareOrDump(set, CACHE.resolve(scenario.name() + "-s" + seed + "-S" + steps + "-n" + n + ".bin"));

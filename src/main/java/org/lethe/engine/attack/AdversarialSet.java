@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The result of an attack that searches, per sample, for a nearby point the network misclassifies
- * ({@link PgdL2}). Only the samples the attack flipped are in the set (row {@code i} of every array
+ * ({@link PgdL2}, {@link FgmL2}). Only the samples the attack flipped are in the set (row {@code i} of every array
  * belongs to adversarial point {@code i}); the sources it failed on are listed in {@code unflipped}.
  *
  * @param dimension floats per sample
@@ -22,10 +22,26 @@ import java.util.Objects;
  * @param eps0 the first level's radius
  * @param stepsPerLevel gradient steps per level
  * @param maxLevels number of levels tried before giving up
+ * @param gradientRows the attack's cost in input-gradient evaluations (one forward and backward pass of
+ *     one sample each), flipped samples and unflipped ones together
+ * @param forwardRows the attack's forward-only evaluations of one sample (0 for {@link PgdL2}, whose
+ *     flip checks come with its gradient calls; {@link FgmL2} tests each radius with one)
  */
 public record AdversarialSet(int dimension, float[] features, int[] labels, int[] trueLabels, int[] sources,
         double[] eps, double[] distances, int[] levels, int[] steps, int[] unflipped, double eps0, int stepsPerLevel,
-        int maxLevels) {
+        int maxLevels, long gradientRows, long forwardRows) {
+
+    /**
+     * A set made by {@link PgdL2}: its cost is its steps, {@code stepsPerLevel · maxLevels} for each
+     * unflipped sample, and no forward-only passes.
+     */
+    public AdversarialSet(int dimension, float[] features, int[] labels, int[] trueLabels, int[] sources,
+            double[] eps, double[] distances, int[] levels, int[] steps, int[] unflipped, double eps0,
+            int stepsPerLevel, int maxLevels) {
+        this(dimension, features, labels, trueLabels, sources, eps, distances, levels, steps, unflipped, eps0,
+                stepsPerLevel, maxLevels, Arrays.stream(steps).asLongStream().sum()
+                        + (long) unflipped.length * stepsPerLevel * maxLevels, 0);
+    }
 
     public AdversarialSet {
         Objects.requireNonNull(features, "features");
@@ -38,6 +54,10 @@ public record AdversarialSet(int dimension, float[] features, int[] labels, int[
             if (a.length != n) {
                 throw new IllegalArgumentException("per-sample array of length " + a.length + " for " + n + " samples");
             }
+        }
+        if (gradientRows < 0 || forwardRows < 0) {
+            throw new IllegalArgumentException("negative attack cost: " + gradientRows + " gradient rows, "
+                    + forwardRows + " forward rows");
         }
         if (eps.length != n || distances.length != n) {
             throw new IllegalArgumentException("eps/distances must have one entry per sample (" + n + ")");
@@ -121,7 +141,15 @@ public record AdversarialSet(int dimension, float[] features, int[] labels, int[
 
     /** Gradient steps of all samples together, flipped or not: the attack's cost in backward passes. */
     public long totalSteps() {
-        return Arrays.stream(steps).asLongStream().sum() + (long) unflipped.length * stepsPerLevel * maxLevels;
+        return gradientRows;
+    }
+
+    /**
+     * The attack's cost in units of one input-gradient evaluation of one sample, counting a
+     * forward-only evaluation as {@code forwardShare} of one.
+     */
+    public double cost(double forwardShare) {
+        return gradientRows + forwardShare * forwardRows;
     }
 
     @Override
@@ -131,7 +159,8 @@ public record AdversarialSet(int dimension, float[] features, int[] labels, int[
                 && Arrays.equals(s.sources, sources) && Arrays.equals(s.eps, eps)
                 && Arrays.equals(s.distances, distances) && Arrays.equals(s.levels, levels)
                 && Arrays.equals(s.steps, steps) && Arrays.equals(s.unflipped, unflipped) && s.eps0 == eps0
-                && s.stepsPerLevel == stepsPerLevel && s.maxLevels == maxLevels;
+                && s.stepsPerLevel == stepsPerLevel && s.maxLevels == maxLevels && s.gradientRows == gradientRows
+                && s.forwardRows == forwardRows;
     }
 
     @Override

@@ -3,9 +3,11 @@ package org.lethe.engine.unlearning.amun;
 import java.util.ArrayList;
 import java.util.List;
 import org.lethe.engine.attack.AdversarialSet;
+import org.lethe.engine.attack.FgmL2;
 import org.lethe.engine.attack.PgdL2;
 import org.lethe.engine.data.IndexView;
 import org.lethe.engine.job.JobContext;
+import org.lethe.engine.model.Network;
 import org.lethe.engine.model.optim.LrSchedule;
 import org.lethe.engine.unlearning.loop.EpochPlan;
 import org.lethe.engine.unlearning.loop.IterativeUnlearning;
@@ -32,6 +34,7 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
     static final int ATTACK_BATCH = 128;
 
     private static final LoopState.Key<SampleSet> ADVERSARIAL = new LoopState.Key<>("adversarial set");
+    private static final LoopState.Key<IndexView> FORGET_PART = new LoopState.Key<>("forget samples used");
     private static final LoopState.Key<Boolean> KEEP_FORGET = new LoopState.Key<>("forget set kept");
     private static final LoopState.Key<Integer> RETAIN_PER_EPOCH = new LoopState.Key<>("retain samples per epoch");
 
@@ -53,30 +56,46 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
     protected final void prepare(LoopState state, P params, JobContext ctx) {
         AmunParams p = amun(params);
         long start = System.nanoTime();
-        PgdL2.Settings attack = new PgdL2.Settings(p.eps0(), p.pgdSteps(), p.maxLevels(), ATTACK_BATCH);
-        AdversarialSet set = new PgdL2(state.original().network(), attack).attack(state.splits().forget(),
-                ctx.slice(0, 0.8));
-        state.put(ADVERSARIAL, SampleSet.ofArrays(set.features(), set.labels(), set.dimension()));
         boolean keep = p.forgetLabels().resolve(state.splits().forget(),
                 state.original().spec().numClasses()) == ForgetLabels.KEEP;
         state.put(KEEP_FORGET, keep);
+        boolean retainAvailable = state.splits().retainAvailable();
+        FineTuneBudget budget = new FineTuneBudget(SampleBudget.of(state.original(), state.splits(), p.budget()),
+                p.retainFraction(), p.epochs());
+        IndexView forget = state.splits().forget();
+        int attacked = budget.attackedSamples(forget.size(), keep, retainAvailable,
+                FineTuneBudget.attackEstimate(p.attack(), p.pgdSteps(), p.maxLevels()));
+        forget = Subsets.take(forget, attacked, state.random());
+        state.put(FORGET_PART, forget);
+        AdversarialSet set = attack(state.original().network(), forget, p, ctx.slice(0, 0.8));
+        state.put(ADVERSARIAL, SampleSet.ofArrays(set.features(), set.labels(), set.dimension()));
         int retain = 0;
-        if (state.splits().retainAvailable()) {
-            SampleBudget budget = SampleBudget.of(state.original(), state.splits(), p.budget());
-            retain = new FineTuneBudget(budget, p.retainFraction(), p.epochs()).retainPerEpoch(
-                    state.splits().retain().size(), set.size() + (keep ? state.splits().forget().size() : 0),
-                    set.totalSteps());
+        if (retainAvailable) {
+            retain = budget.retainPerEpoch(state.splits().retain().size(),
+                    set.size() + (keep ? forget.size() : 0), set.cost(FineTuneBudget.FORWARD_COST
+                            / FineTuneBudget.ATTACK_STEP_COST));
         }
         state.put(RETAIN_PER_EPOCH, retain);
+        state.figure("attackedSamples", forget.size());
         state.figure("adversarialSamples", set.size());
         state.figure("meanEps", set.meanEps());
         state.figure("meanL2", set.meanDistance());
         state.figure("neverFlipped", set.unflipped().length);
         state.figure("attackSteps", set.totalSteps());
+        state.figure("attackForwardRows", set.forwardRows());
         state.figure("attackSeconds", (System.nanoTime() - start) / 1e9);
         state.figure("forgetSetKept", keep ? 1 : 0);
         state.figure("retainPerEpoch", retain);
         prepareMore(state, params, ctx.slice(0.8, 1));
+    }
+
+    private static AdversarialSet attack(Network original, IndexView forget, AmunParams p, JobContext ctx) {
+        if (p.attack() == AttackKind.FGM) {
+            FgmL2.Settings fgm = new FgmL2.Settings(p.eps0(), p.maxLevels(), ATTACK_BATCH, p.refineSteps());
+            return new FgmL2(original, fgm).attack(forget, ctx);
+        }
+        PgdL2.Settings pgd = new PgdL2.Settings(p.eps0(), p.pgdSteps(), p.maxLevels(), ATTACK_BATCH);
+        return new PgdL2(original, pgd).attack(forget, ctx);
     }
 
     @Override
@@ -90,7 +109,7 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
                     state.random())), Role.RETAIN));
         }
         if (state.get(KEEP_FORGET)) {
-            parts.add(new EpochPlan.Part(SampleSet.of(state.splits().forget()), Role.FORGET));
+            parts.add(new EpochPlan.Part(SampleSet.of(state.get(FORGET_PART)), Role.FORGET));
         }
         parts.add(new EpochPlan.Part(state.get(ADVERSARIAL), Role.GENERATED));
         return EpochPlan.mixed(parts, p.batchSize(), state.random());

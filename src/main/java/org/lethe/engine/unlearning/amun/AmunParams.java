@@ -7,39 +7,29 @@ import org.lethe.engine.unlearning.Param;
  * Parameters of AMUN. The optimizer and schedule follow the reference runs (SGD, momentum 0.9,
  * weight decay 5e-4, learning rate divided by 10 after every epoch); the attack follows the
  * reference attack (ℓ2 radius 0.04 doubled until the sample flips, step radius/10, no random start)
- * except for its step count per radius. Defaults measured on 2026-11-23 (bench/AmunProfile.java,
- * bench/AmunSweep.java; tables in the branch's amun-results.md):
+ * except for its step count per radius. Defaults re-measured in session 5 (2026-11-23,
+ * bench/AmunSweep.java, bench/AmunProfile.java; ADR 0008, "Update ... (session 5)"):
  *
  * <ul>
- *   <li><b>{@code pgdSteps} 1</b> (paper: 50). The attack dominates AMUN's cost: a forget sample of
- *       the mnist-random10 LeNet flips only at radius 1.28–2.56 (levels 5–6), so it takes about 267
- *       steps at 50 per radius, 57 at 10, 15 at 2 and 9 at 1. At 50 the attack alone costs about 1.5
- *       full retrains there; at 10 a third; at 1 about 8% of the retrain's CPU time. Fewer steps
- *       find slightly farther points (mean ℓ2 1.37 at 50, 1.42 at 10, 1.66 at 2, 1.98 at 1; with one
- *       step per radius the ball's edge is never reached, so the search is a geometric line search
- *       along the normalised gradient, and about 4% of the samples do not flip within 10 radii). On
- *       seed 1 of mnist-random10, 1 step per radius forgot as much as 2 and 5 did at a half to a third
- *       of the cost. No step count brings AMUN to 10% of a retrain on that preset (see budget).</li>
- *   <li><b>{@code epochs} 2</b> (paper: 10, with the rate divided by 10 each epoch): epochs 3 and
- *       later run at 1e-4 and below and change almost nothing; one epoch alone (no second epoch at
- *       1e-3 to settle) cost 3–4 points of retain and test accuracy on mnist-random10.</li>
- *   <li><b>{@code budget} 0.1</b>: the run's work is capped at 10% of a retrain's training work
- *       ({@link FineTuneBudget}); the cap lowers the retain samples per epoch, never below a quarter
- *       of the forget part (D_F and D_A). On the bundled presets the attack alone uses most of the
- *       allowance, so the fine-tuning runs at that floor and the whole run costs 15–23% of the
- *       retrain's CPU time on mnist-random10 (20% of its wall time in the CLI), about 64% on
- *       mnist-forget-class (a 2-epoch retrain: 63% of the wall time) and 10% on cifar10-random10.</li>
- *   <li><b>{@code lr} 0.005</b> (the reference's is 0.01; its tuning script sweeps 1e-5 to 0.1). On
- *       the cifar10-random10 CNN (no batch norm, trained with Adam) every rate from 0.01 up collapsed
- *       the model to chance (10% accuracy) and 0.005 is the largest that did not; on mnist-random10
- *       with one attack step per radius 0.01 and 0.005 both left the forget accuracy at the original's
- *       (99.4% and 99.8%, Retrain 97.2%) and on mnist-forget-class both forgot the class (0.1% and
- *       1.5% forget accuracy). The cifar10-random10 preset holds the rate for both epochs
- *       ({@code lrStepSize} 5), which moved its forget accuracy most.</li>
- *   <li><b>{@code forgetLabels} AUTO</b>: the paper's fine-tuning set (D_F with true labels) for
- *       random forgetting, the reference code's "advonly" set without D_F when the forget set is
- *       whole classes (ADR 0008).</li>
- *   <li>The batch is 32 instead of 128 because a small model sees far fewer steps per epoch.</li>
+ *   <li><b>{@code attack} FGM</b> ({@link org.lethe.engine.attack.FgmL2}): one gradient per forget
+ *       sample, then one forward pass per radius of the paper's doubling schedule. On the
+ *       mnist-random10 LeNet it costs 0.67 s CPU for 500 samples (500 gradients, 3,588 forward rows)
+ *       against 2.81 s for PGD with one step per radius (4,548 gradient steps); PGD ({@code attack=PGD},
+ *       {@code pgdSteps}) stays available. FGM's points are farther (mean ℓ2 2.96 against 2.06);
+ *       {@code refineSteps} bisection pulls them back, but closer points cost retain/test accuracy on
+ *       seed 1 (refineSteps 2: test −3.4 points), so the default is 0.</li>
+ *   <li><b>{@code forgetLabels} DROP</b> (the reference code's advonly set: D_A and D_R): with D_F's
+ *       true labels (KEEP, the paper) at this cost AMUN did not forget on MNIST (forget accuracy
+ *       99.4–99.6% on seeds 1–2, Retrain 97.2%); without them it did. KEEP and AUTO stay available.</li>
+ *   <li><b>{@code lr} 0.01</b>, 2 epochs ÷10 after the first, batch 32; <b>{@code retainFraction}
+ *       0.15</b>: retain samples protect retain/test accuracy (seed 1 at 450 retain per epoch lost 1.6–2.2
+ *       test points, at 675 0.3–0.6). The cifar10-random10 preset sets lr 0.005 (0.01 collapses its
+ *       CNN).</li>
+ *   <li><b>{@code budget} 0.08</b> (as ADR 0007's methods): attack and fine-tuning together; when the
+ *       whole forget set cannot be afforded (mnist-forget-class) a random share of it is attacked and
+ *       fine-tuned on ({@link FineTuneBudget}). Measured at these defaults on an idle machine: 7.4%
+ *       of the retrain's wall time (6.8–7.5% of its CPU time) on mnist-random10, 8.8% wall on
+ *       mnist-forget-class.</li>
  * </ul>
  */
 public record AmunParams(
@@ -60,6 +50,10 @@ public record AmunParams(
         @Param(value = "attack steps per radius", min = 1, max = 1000) int pgdSteps,
         @Param(value = "radii tried (each double the last) before a sample counts as never flipped", min = 1,
                 max = 20) int maxLevels,
+        @Param("attack building the adversarial set: PGD (the paper's, pgdSteps per radius) or FGM (one gradient "
+                + "per sample, one forward pass per radius)") AttackKind attack,
+        @Param(value = "FGM only: bisection passes pulling each adversarial point back towards its sample", min = 0,
+                max = 20) int refineSteps,
         @Param("fine-tune on the forget set with its true labels: KEEP (paper), DROP (reference code's advonly "
                 + "ablation, for whole classes) or AUTO (DROP when the forget set is whole classes)")
         ForgetLabels forgetLabels,
@@ -69,13 +63,13 @@ public record AmunParams(
 
     public AmunParams {
         check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction, budget, eps0,
-                pgdSteps, maxLevels, forgetLabels);
+                pgdSteps, maxLevels, attack, refineSteps, forgetLabels);
     }
 
     /** Validation shared with {@link AmunSalunParams}. */
     static void check(String id, int epochs, double lr, int lrStepSize, double lrGamma, double momentum,
             double weightDecay, int batchSize, double retainFraction, double budget, double eps0, int pgdSteps,
-            int maxLevels, ForgetLabels forgetLabels) {
+            int maxLevels, AttackKind attack, int refineSteps, ForgetLabels forgetLabels) {
         MethodParamException.checkRange(id, "epochs", epochs, 1, 100);
         MethodParamException.checkRange(id, "lr", lr, 1e-7, 1);
         MethodParamException.checkRange(id, "lrStepSize", lrStepSize, 1, 100);
@@ -88,6 +82,10 @@ public record AmunParams(
         MethodParamException.checkRange(id, "eps0", eps0, 1e-4, 10);
         MethodParamException.checkRange(id, "pgdSteps", pgdSteps, 1, 1000);
         MethodParamException.checkRange(id, "maxLevels", maxLevels, 1, 20);
+        MethodParamException.checkRange(id, "refineSteps", refineSteps, 0, 20);
+        if (attack == null) {
+            throw new MethodParamException(id + ": attack must be PGD or FGM, was missing");
+        }
         if (forgetLabels == null) {
             throw new MethodParamException(id + ": forgetLabels must be KEEP, DROP or AUTO, was missing");
         }
@@ -95,6 +93,7 @@ public record AmunParams(
 
     /** The defaults. */
     public static AmunParams defaults() {
-        return new AmunParams(2, 0.005, 1, 0.1, 0.9, 5e-4, 32, 0.1, 0.1, 0.04, 1, 10, ForgetLabels.AUTO, 0);
+        return new AmunParams(2, 0.01, 1, 0.1, 0.9, 5e-4, 32, 0.15, 0.08, 0.04, 1, 10, AttackKind.FGM, 0,
+                ForgetLabels.DROP, 0);
     }
 }

@@ -25,6 +25,10 @@ public record AmunSalunParams(
         @Param(value = "attack steps per radius", min = 1, max = 1000) int pgdSteps,
         @Param(value = "radii tried (each double the last) before a sample counts as never flipped", min = 1,
                 max = 20) int maxLevels,
+        @Param("attack building the adversarial set: PGD (the paper's, pgdSteps per radius) or FGM (one gradient "
+                + "per sample, one forward pass per radius)") AttackKind attack,
+        @Param(value = "FGM only: bisection passes pulling each adversarial point back towards its sample", min = 0,
+                max = 20) int refineSteps,
         @Param("fine-tune on the forget set with its true labels: KEEP (paper), DROP (reference code's advonly "
                 + "ablation, for whole classes) or AUTO (DROP when the forget set is whole classes)")
         ForgetLabels forgetLabels,
@@ -36,7 +40,7 @@ public record AmunSalunParams(
 
     public AmunSalunParams {
         AmunParams.check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction,
-                budget, eps0, pgdSteps, maxLevels, forgetLabels);
+                budget, eps0, pgdSteps, maxLevels, attack, refineSteps, forgetLabels);
         MethodParamException.checkRange(ID, "maskRatio", maskRatio, 0.001, 1);
     }
 
@@ -45,12 +49,12 @@ public record AmunSalunParams(
         AmunParams a = AmunParams.defaults();
         return new AmunSalunParams(a.epochs(), a.lr(), a.lrStepSize(), a.lrGamma(), a.momentum(), a.weightDecay(),
                 a.batchSize(), a.retainFraction(), a.budget(), a.eps0(), a.pgdSteps(), a.maxLevels(),
-                a.forgetLabels(), 0.5, a.seed());
+                a.attack(), a.refineSteps(), a.forgetLabels(), 0.5, a.seed());
     }
 
     /** The AMUN part of these parameters. */
     public AmunParams amun() {
         return new AmunParams(epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction,
-                budget, eps0, pgdSteps, maxLevels, forgetLabels, seed);
+                budget, eps0, pgdSteps, maxLevels, attack, refineSteps, forgetLabels, seed);
     }
 }

@@ -31,7 +31,7 @@ class AmunTest {
         // the tiny test MLP needs a larger step than the default, the attack's points closer than one step
         // per radius finds them, and more retain samples than the cost cap leaves (see AmunParams)
         UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
-                "pgdSteps", "10", "budget", "0")), JobContext.detached());
+                "pgdSteps", "10", "budget", "0", "attack", "PGD", "forgetLabels", "AUTO", "retainFraction", "0.1")), JobContext.detached());
 
         assertThat(forget0).isGreaterThan(0.99);
         assertThat(UnlearningFixture.accuracy(r.model(), splits.forget())).isLessThanOrEqualTo(0.975);
@@ -52,7 +52,8 @@ class AmunTest {
         TrainedModel original = UnlearningFixture.original();
         DataSplits splits = UnlearningFixture.forgetRandom10().withRetainAvailable(false);
         MethodDescriptor<?> amun = registry.byId("amun");
-        UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("pgdSteps", "10", "lr", "0.1")),
+        UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("pgdSteps", "10", "lr", "0.1",
+                "attack", "PGD", "forgetLabels", "KEEP", "budget", "0")),
                 JobContext.detached());
         // 240 samples = D_F ∪ D_A, 8 batches of 32 per epoch
         assertThat(r.figures()).containsEntry("steps", 2.0 * 8).containsEntry("adversarialSamples", 120.0)
@@ -66,8 +67,8 @@ class AmunTest {
         TrainedModel original = UnlearningFixture.original();
         DataSplits splits = UnlearningFixture.forgetClass3();
         MethodDescriptor<?> amun = registry.byId("amun");
-        UnlearningResult auto = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1")),
-                JobContext.detached());
+        UnlearningResult auto = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
+                "forgetLabels", "AUTO")), JobContext.detached());
         UnlearningResult keep = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
                 "forgetLabels", "KEEP")), JobContext.detached());
         assertThat(auto.figures()).containsEntry("forgetSetKept", 0.0);
@@ -109,8 +110,9 @@ class AmunTest {
         assertThat(AmunSalunParams.defaults().amun()).isEqualTo(AmunParams.defaults());
         assertThat(AmunParams.defaults().eps0()).isEqualTo(0.04);
         assertThat(AmunParams.defaults().pgdSteps()).isEqualTo(1);
-        assertThat(AmunParams.defaults().budget()).isEqualTo(0.1);
-        assertThat(AmunParams.defaults().forgetLabels()).isEqualTo(ForgetLabels.AUTO);
+        assertThat(AmunParams.defaults().attack()).isEqualTo(AttackKind.FGM);
+        assertThat(AmunParams.defaults().budget()).isEqualTo(0.08);
+        assertThat(AmunParams.defaults().forgetLabels()).isEqualTo(ForgetLabels.DROP);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun"),
                 Map.of("forgetLabels", "SOMETIMES"))).isInstanceOf(MethodParamException.class)
                 .hasMessageContaining("forgetLabels");
