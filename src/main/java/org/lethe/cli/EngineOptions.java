@@ -12,7 +12,7 @@ final class EngineOptions {
 
     @Option(names = "--parallelism", paramLabel = "MODE", converter = ParallelismConverter.class,
             description = "How training uses several threads: data-parallel (network copies share each batch) or "
-                    + "intra-op (threads inside each operation); default data-parallel, or LETHE_PARALLELISM.")
+                    + "intra-op (threads inside each operation); default intra-op, or LETHE_PARALLELISM.")
     Parallelism parallelism;
 
     /** Sets the engine's thread count and mode and returns the count. */

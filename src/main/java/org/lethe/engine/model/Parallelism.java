@@ -17,7 +17,7 @@ import java.util.Locale;
  *       share keep one copy.</li>
  * </ul>
  * Both give bit-identical results on every run at a fixed thread count; they differ from each other
- * in rounding. See ADR 0009 for the measurements behind the default.
+ * in rounding. ADR 0009 gives the measurements behind the default (intra-op).
  */
 public enum Parallelism {
 

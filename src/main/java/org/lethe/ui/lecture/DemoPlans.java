@@ -1,7 +1,5 @@
 package org.lethe.ui.lecture;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +17,6 @@ import org.lethe.engine.model.TrainingConfig;
  *   <li>{@code lethe.demo.model}: {@code mlp}, {@code lenet} or {@code logreg} (default {@value #MODEL})</li>
  *   <li>{@code lethe.demo.epochs}: epochs of the original and the retrain (default {@value #EPOCHS})</li>
  *   <li>{@code lethe.demo.methods}: comma-separated method ids after the retrain (default {@value #METHODS})</li>
- *   <li>{@code lethe.demo.amunSteps}: AMUN's attack steps per radius (default {@value #AMUN_STEPS})</li>
  * </ul>
  */
 public final class DemoPlans {
@@ -32,12 +29,9 @@ public final class DemoPlans {
     public static final int EPOCHS = 3;
     /** Default methods after the retrain. */
     public static final String METHODS = "ft,ga,amun";
-    /** Default AMUN attack steps per radius (the paper uses 50). */
-    public static final int AMUN_STEPS = 10;
     /** The class the demo forgets. */
     public static final int FORGET_CLASS = 3;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DemoPlans() {
     }
@@ -52,9 +46,8 @@ public final class DemoPlans {
         int trainLimit = integer(properties, "lethe.demo.trainLimit", TRAIN_LIMIT);
         String model = text(properties, "lethe.demo.model", MODEL).toLowerCase(Locale.ROOT);
         int epochs = integer(properties, "lethe.demo.epochs", EPOCHS);
-        int amunSteps = integer(properties, "lethe.demo.amunSteps", AMUN_STEPS);
         List<String> methods = List.of(text(properties, "lethe.demo.methods", METHODS).split("\\s*,\\s*"));
-        return plan(trainLimit, model, epochs, methods, amunSteps);
+        return plan(trainLimit, model, epochs, methods);
     }
 
     /**
@@ -63,20 +56,15 @@ public final class DemoPlans {
      * @param trainLimit training images
      * @param model architecture id
      * @param epochs epochs of the original
-     * @param methodIds method ids queued after the retrain
-     * @param amunSteps AMUN's attack steps per radius (used when AMUN is among the methods)
+     * @param methodIds method ids queued after the retrain, each at its defaults
      */
-    public static PresetPlan plan(int trainLimit, String model, int epochs, List<String> methodIds, int amunSteps) {
+    public static PresetPlan plan(int trainLimit, String model, int epochs, List<String> methodIds) {
         List<Scenario.MethodEntry> methods = new ArrayList<>();
         for (String id : methodIds) {
             if (id.isBlank()) {
                 continue;
             }
-            ObjectNode params = null;
-            if (id.startsWith("amun")) {
-                params = JSON.createObjectNode().put("pgdSteps", amunSteps);
-            }
-            methods.add(new Scenario.MethodEntry(id, null, params));
+            methods.add(new Scenario.MethodEntry(id, null, null));
         }
         List<Integer> hidden = model.equals("mlp") ? List.of(128) : null;
         return new PresetPlan(String.format("Demo (forget every %d, %,d MNIST digits, %s)", FORGET_CLASS, trainLimit,

@@ -170,7 +170,7 @@ class LectureModeTest {
         Node start = robot.lookup("#startDemoButton").query();
         assertThat(start.isVisible()).isTrue();
         assertThat(fx(() -> banner.planProperty().get())).isEqualTo(DemoPlans.standard());
-        fxRun(() -> banner.planProperty().set(DemoPlans.plan(600, "logreg", 1, List.of("ft", "ga", "amun"), 2)));
+        fxRun(() -> banner.planProperty().set(DemoPlans.plan(600, "logreg", 1, List.of("ft", "ga", "amun"))));
 
         robot.clickOn(start);
         waitUntil(300, () -> !viewModel.presets().runningProperty().get() && wb.comparisonProperty().get() != null
