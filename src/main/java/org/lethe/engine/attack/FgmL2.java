@@ -6,7 +6,6 @@ import org.lethe.engine.job.JobContext;
 import org.lethe.engine.model.InputGradient;
 import org.lethe.engine.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -96,16 +95,8 @@ public final class FgmL2 {
      * their indices in the view's split.
      */
     public AdversarialSet attack(IndexView samples, JobContext ctx) {
-        int n = samples.size();
-        int d = samples.split().shape().pixelsPerImage();
-        float[] x = new float[n * d];
-        int[] y = new int[n];
-        int[] sources = samples.toArray();
-        for (int i = 0; i < n; i++) {
-            samples.split().copyImageScaled(sources[i], x, i * d);
-            y[i] = samples.label(i);
-        }
-        return attack(x, y, sources, d, ctx);
+        AttackRows rows = AttackRows.of(samples);
+        return attack(rows.features(), rows.labels(), rows.sources(), rows.dimension(), ctx);
     }
 
     /**
@@ -117,11 +108,7 @@ public final class FgmL2 {
      * @param dimension floats per row
      */
     public AdversarialSet attack(float[] features, int[] labels, int[] sources, int dimension, JobContext ctx) {
-        int n = labels.length;
-        if ((long) n * dimension != features.length || sources.length != n) {
-            throw new IllegalArgumentException(features.length + " feature values, " + labels.length + " labels and "
-                    + sources.length + " sources do not describe the same samples of dimension " + dimension);
-        }
+        AttackRows.check(features, labels, sources, dimension);
         Search s = new Search(features, labels, dimension, ctx);
         s.gradients();
         s.levels();
@@ -176,7 +163,7 @@ public final class FgmL2 {
                 System.arraycopy(labels, start, ys, 0, rows);
                 InputGradient r = network.inputGradientWithLogits(Nd4j.create(batch, new long[] {rows, d}, 'c'), ys);
                 gradientRows += rows;
-                int[] pred = argmax(r.logits(), rows);
+                int[] pred = AttackRows.argmax(r.logits(), rows);
                 float[] g = r.gradient().castTo(DataType.FLOAT).reshape('c', new long[] {(long) rows * d})
                         .toFloatVector();
                 for (int j = 0; j < rows; j++) {
@@ -308,66 +295,21 @@ public final class FgmL2 {
         private int[] predict(float[] batch, int rows) {
             float[] used = batch.length == rows * d ? batch : java.util.Arrays.copyOf(batch, rows * d);
             forwardRows += rows;
-            return argmax(network.logits(Nd4j.create(used, new long[] {rows, d}, 'c')), rows);
+            return AttackRows.argmax(network.logits(Nd4j.create(used, new long[] {rows, d}, 'c')), rows);
         }
 
         AdversarialSet result(int[] sources) {
-            int kept = 0;
-            for (byte b : state) {
-                kept += b == 1 ? 1 : 0;
-            }
-            float[] outX = new float[kept * d];
-            int[] outY = new int[kept];
-            int[] outTrue = new int[kept];
-            int[] outSrc = new int[kept];
-            double[] outEps = new double[kept];
-            double[] outDist = new double[kept];
-            int[] outLevel = new int[kept];
-            int[] outSteps = new int[kept];
-            int[] unflipped = new int[n - kept];
-            int k = 0;
-            int u = 0;
+            boolean[] flipped = new boolean[n];
+            double[] eps = new double[n];
             for (int i = 0; i < n; i++) {
-                if (state[i] != 1) {
-                    unflipped[u++] = sources[i];
-                    continue;
-                }
-                System.arraycopy(adv, i * d, outX, k * d, d);
-                outY[k] = advLabel[i];
-                outTrue[k] = labels[i];
-                outSrc[k] = sources[i];
-                outEps[k] = settings.eps(level[i]);
-                outDist[k] = distance(adv, clean, i * d, d);
-                outLevel[k] = level[i];
-                outSteps[k] = steps[i];
-                k++;
+                flipped[i] = state[i] == 1;
+                eps[i] = settings.eps(level[i]);
             }
-            return new AdversarialSet(d, outX, outY, outTrue, outSrc, outEps, outDist, outLevel, outSteps, unflipped,
-                    settings.eps0(), 1, settings.maxLevels(), gradientRows, forwardRows);
+            return new AttackRows(clean, labels, sources, d).collect(
+                    new AttackRows.Outcome(adv, flipped, advLabel, eps, level, steps), settings.eps0(), 1,
+                    settings.maxLevels(), gradientRows, forwardRows);
         }
     }
 
-    private static int[] argmax(INDArray logits, int rows) {
-        double[][] z = logits.castTo(DataType.DOUBLE).reshape(rows, -1).toDoubleMatrix();
-        int[] out = new int[rows];
-        for (int j = 0; j < rows; j++) {
-            int best = 0;
-            for (int c = 1; c < z[j].length; c++) {
-                if (z[j][c] > z[j][best]) {
-                    best = c;
-                }
-            }
-            out[j] = best;
-        }
-        return out;
-    }
 
-    private static double distance(float[] a, float[] b, int off, int d) {
-        double s = 0;
-        for (int k = 0; k < d; k++) {
-            double v = (double) a[off + k] - b[off + k];
-            s += v * v;
-        }
-        return Math.sqrt(s);
-    }
 }

@@ -3,7 +3,6 @@ package org.lethe.engine.attack;
 import java.util.Objects;
 import org.lethe.engine.data.IndexView;
 import org.lethe.engine.job.JobContext;
-import org.lethe.engine.model.Features;
 import org.lethe.engine.model.InputGradient;
 import org.lethe.engine.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -94,16 +93,8 @@ public final class PgdL2 {
      * their indices in the view's split.
      */
     public AdversarialSet attack(IndexView samples, JobContext ctx) {
-        int n = samples.size();
-        int d = samples.split().shape().pixelsPerImage();
-        float[] x = new float[n * d];
-        int[] y = new int[n];
-        int[] sources = samples.toArray();
-        for (int i = 0; i < n; i++) {
-            samples.split().copyImageScaled(sources[i], x, i * d);
-            y[i] = samples.label(i);
-        }
-        return attack(x, y, sources, d, ctx);
+        AttackRows rows = AttackRows.of(samples);
+        return attack(rows.features(), rows.labels(), rows.sources(), rows.dimension(), ctx);
     }
 
     /**
@@ -116,10 +107,7 @@ public final class PgdL2 {
      */
     public AdversarialSet attack(float[] features, int[] labels, int[] sources, int dimension, JobContext ctx) {
         int n = labels.length;
-        if ((long) n * dimension != features.length || sources.length != n) {
-            throw new IllegalArgumentException(features.length + " feature values, " + labels.length + " labels and "
-                    + sources.length + " sources do not describe the same samples of dimension " + dimension);
-        }
+        AttackRows.check(features, labels, sources, dimension);
         float[] adv = features.clone();
         int[] advLabel = new int[n];
         int[] level = new int[n];
@@ -127,41 +115,14 @@ public final class PgdL2 {
         boolean[] flipped = new boolean[n];
         run(features, labels, dimension, adv, advLabel, level, steps, flipped, ctx);
         double[] eps = new double[n];
+        long gradientRows = 0;
         for (int i = 0; i < n; i++) {
             eps[i] = settings.eps(level[i]);
+            gradientRows += flipped[i] ? steps[i] : (long) settings.stepsPerLevel() * settings.maxLevels();
         }
-        int kept = 0;
-        for (boolean f : flipped) {
-            kept += f ? 1 : 0;
-        }
-        float[] outX = new float[kept * dimension];
-        int[] outY = new int[kept];
-        int[] outTrue = new int[kept];
-        int[] outSrc = new int[kept];
-        double[] outEps = new double[kept];
-        double[] outDist = new double[kept];
-        int[] outLevel = new int[kept];
-        int[] outSteps = new int[kept];
-        int[] unflipped = new int[n - kept];
-        int k = 0;
-        int u = 0;
-        for (int i = 0; i < n; i++) {
-            if (!flipped[i]) {
-                unflipped[u++] = sources[i];
-                continue;
-            }
-            System.arraycopy(adv, i * dimension, outX, k * dimension, dimension);
-            outY[k] = advLabel[i];
-            outTrue[k] = labels[i];
-            outSrc[k] = sources[i];
-            outEps[k] = eps[i];
-            outDist[k] = distance(adv, features, i * dimension, dimension);
-            outLevel[k] = level[i];
-            outSteps[k] = steps[i];
-            k++;
-        }
-        return new AdversarialSet(dimension, outX, outY, outTrue, outSrc, outEps, outDist, outLevel, outSteps,
-                unflipped, settings.eps0(), settings.stepsPerLevel(), settings.maxLevels());
+        return new AttackRows(features, labels, sources, dimension).collect(
+                new AttackRows.Outcome(adv, flipped, advLabel, eps, level, steps), settings.eps0(),
+                settings.stepsPerLevel(), settings.maxLevels(), gradientRows, 0);
     }
 
     /**
@@ -203,7 +164,7 @@ public final class PgdL2 {
                 ys[j] = labels[slot[j]];
             }
             InputGradient r = network.inputGradientWithLogits(Nd4j.create(batch, new long[] {active, d}, 'c'), ys);
-            int[] pred = argmax(r.logits(), active);
+            int[] pred = AttackRows.argmax(r.logits(), active);
             float[] g = flatten(r.gradient(), active, d);
             int kept = 0;
             for (int j = 0; j < active; j++) {
@@ -262,27 +223,5 @@ public final class PgdL2 {
         return a.castTo(DataType.FLOAT).reshape('c', new long[] {(long) rows * d}).toFloatVector();
     }
 
-    private static int[] argmax(INDArray logits, int rows) {
-        double[][] z = logits.castTo(DataType.DOUBLE).reshape(rows, -1).toDoubleMatrix();
-        int[] out = new int[rows];
-        for (int j = 0; j < rows; j++) {
-            int best = 0;
-            for (int c = 1; c < z[j].length; c++) {
-                if (z[j][c] > z[j][best]) {
-                    best = c;
-                }
-            }
-            out[j] = best;
-        }
-        return out;
-    }
 
-    private static double distance(float[] a, float[] b, int off, int d) {
-        double s = 0;
-        for (int k = 0; k < d; k++) {
-            double v = (double) a[off + k] - b[off + k];
-            s += v * v;
-        }
-        return Math.sqrt(s);
-    }
 }
