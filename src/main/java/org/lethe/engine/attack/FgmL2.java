@@ -46,15 +46,7 @@ public final class FgmL2 {
     public record Settings(double eps0, int maxLevels, int batchSize, int refineSteps) {
 
         public Settings {
-            if (!(eps0 > 0) || Double.isInfinite(eps0)) {
-                throw new IllegalArgumentException("eps0 must be a positive number, was " + eps0);
-            }
-            if (maxLevels < 1 || maxLevels > 30) {
-                throw new IllegalArgumentException("maxLevels must be in [1, 30], was " + maxLevels);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
-            }
+            RadiusSchedule.check(eps0, maxLevels, batchSize);
             if (refineSteps < 0 || refineSteps > 30) {
                 throw new IllegalArgumentException("refineSteps must be in [0, 30], was " + refineSteps);
             }
@@ -67,7 +59,7 @@ public final class FgmL2 {
 
         /** The radius of level {@code level}. */
         public double eps(int level) {
-            return eps0 * Math.pow(2, level);
+            return RadiusSchedule.eps(eps0, level);
         }
 
         /** The same settings with another number of levels. */

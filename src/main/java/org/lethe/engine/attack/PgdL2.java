@@ -44,17 +44,9 @@ public final class PgdL2 {
     public record Settings(double eps0, int stepsPerLevel, int maxLevels, int batchSize) {
 
         public Settings {
-            if (!(eps0 > 0) || Double.isInfinite(eps0)) {
-                throw new IllegalArgumentException("eps0 must be a positive number, was " + eps0);
-            }
+            RadiusSchedule.check(eps0, maxLevels, batchSize);
             if (stepsPerLevel < 1 || stepsPerLevel > 100_000) {
                 throw new IllegalArgumentException("stepsPerLevel must be in [1, 100000], was " + stepsPerLevel);
-            }
-            if (maxLevels < 1 || maxLevels > 30) {
-                throw new IllegalArgumentException("maxLevels must be in [1, 30], was " + maxLevels);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
             }
         }
 
@@ -65,7 +57,7 @@ public final class PgdL2 {
 
         /** The radius of level {@code level}. */
         public double eps(int level) {
-            return eps0 * Math.pow(2, level);
+            return RadiusSchedule.eps(eps0, level);
         }
 
         /** The same settings with another number of levels. */
