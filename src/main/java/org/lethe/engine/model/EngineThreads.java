@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * started with {@code OMP_NUM_THREADS=1} runs its own loops with one thread even after
  * {@code set(2)} while OpenMP/BLAS kernels use two.
  *
+ * <p>OpenMP's team size is a per-thread setting: {@code omp_set_num_threads} changes it for the
+ * calling thread only, and every other thread starts from the process-wide default (the number of
+ * CPUs, or {@code OMP_NUM_THREADS}). Networks therefore call {@link #bindCurrentThread()} before
+ * they compute, so training on a job thread or a data-parallel worker uses the configured size.
+ *
  * <p>The thread count is spent in one of two ways ({@link Parallelism}): inside each operation, or,
  * for training, on single-threaded network copies that share each batch ({@link #trainingWorkers()}).
  */
@@ -32,6 +37,10 @@ public final class EngineThreads {
     }
 
     private static int workers = 1;
+    /** The OpenMP team size threads should use, 0 until {@link #set} is first called. */
+    private static volatile int nativeThreads;
+    /** The team size the owning thread has set for itself, 0 if none. */
+    private static final ThreadLocal<int[]> BOUND = ThreadLocal.withInitial(() -> new int[1]);
     private static Parallelism parallelism = Parallelism.INTRA_OP;
 
     /** Uses {@code threads} threads in the {@link #defaultParallelism() default} way from now on. */
@@ -83,9 +92,26 @@ public final class EngineThreads {
         return Parallelism.INTRA_OP;
     }
 
+    /**
+     * Gives the calling thread the OpenMP team size set last: a no-op when it already has it or when
+     * nothing was set. Without this, a thread other than the one that called {@link #set} runs
+     * oneDNN and OpenMP kernels with the process default (on a 2-CPU machine, two threads per
+     * operation under a data-parallel worker or a one-thread setting).
+     */
+    public static void bindCurrentThread() {
+        int threads = nativeThreads;
+        int[] bound = BOUND.get();
+        if (threads > 0 && bound[0] != threads) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            bound[0] = threads;
+        }
+    }
+
     private static void setNative(int threads) {
         Nd4j.getBackend(); // loads the backend's properties, which NativeOpsHolder needs
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        BOUND.get()[0] = threads;
+        nativeThreads = threads;
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);

@@ -430,6 +430,7 @@ final class SameDiffNetwork implements Network {
      * {@code [b, c, h, w]} for convolutional networks, {@code [b, c*h*w]} otherwise.
      */
     private INDArray prepare(INDArray features) {
+        EngineThreads.bindCurrentThread();
         long b = features.size(0);
         if (features.length() != b * inputSize || (features.rank() != 2 && features.rank() != 4)) {
             throw new IllegalArgumentException("features of shape " + Arrays.toString(features.shape())
