@@ -28,7 +28,7 @@ public final class Launcher {
         if (options.isPresent()) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = MemoryRelaunch.command(java, jvmArguments,
-                    MemoryRelaunch.withoutOwnGcChoices(MemoryRelaunch.forCommand(options.get(), args), jvmArguments),
+                    MemoryRelaunch.forCommand(options.get(), args),
                     System.getProperty("java.class.path"), Launcher.class.getName(), args);
             try {
                 System.exit(MemoryRelaunch.run(command));

@@ -39,18 +39,11 @@ final class MemoryRelaunch {
             "-Dorg.bytedeco.javacpp.maxPhysicalBytes=1400M");
 
     /**
-     * The workbench's garbage-collector settings: every stop-the-world pause also stops the FX and
-     * render threads, and training allocates gigabytes per run (docs/adr/0010-gui-garbage-collector.md).
-     * Left out when the user's JVM chooses a collector or a pause goal of its own.
-     */
-    static final List<String> GUI_GC_OPTIONS = List.of("-XX:MaxGCPauseMillis=15");
-
-    /**
      * The workbench: the same heap, with room for JavaFX's own native memory (textures, fonts), which
-     * counts towards JavaCPP's physical-bytes limit, and {@link #GUI_GC_OPTIONS}.
+     * counts towards JavaCPP's physical-bytes limit.
      */
-    static final List<String> GUI_OPTIONS = concat(List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxBytes=1G",
-            "-Dorg.bytedeco.javacpp.maxPhysicalBytes=2G"), GUI_GC_OPTIONS);
+    static final List<String> GUI_OPTIONS = List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxBytes=1G",
+            "-Dorg.bytedeco.javacpp.maxPhysicalBytes=2G");
 
     /**
      * {@code lethe run}: a scenario keeps the original, the retrain, every method's model and (with
@@ -62,11 +55,6 @@ final class MemoryRelaunch {
 
     private static final List<String> MEMORY_OPTION_PREFIXES = List.of("-Xmx", "-XX:MaxHeapSize", "-XX:MaxRAM",
             "-Dorg.bytedeco.javacpp.maxBytes", "-Dorg.bytedeco.javacpp.maxPhysicalBytes");
-
-    /** JVM options that choose a collector or tune its pauses: the user's choice beats {@link #GUI_GC_OPTIONS}. */
-    private static final List<String> GC_OPTION_PREFIXES = List.of("-XX:+Use", "-XX:MaxGCPauseMillis",
-            "-XX:GCPauseIntervalMillis", "-XX:NewSize", "-XX:MaxNewSize", "-XX:NewRatio", "-Xmn", "-XX:G1NewSizePercent",
-            "-XX:G1MaxNewSizePercent");
 
     private static final List<String> DEBUG_OPTION_PREFIXES = List.of("-agentlib", "-agentpath", "-javaagent",
             "-Xdebug", "-Xrunjdwp");
@@ -103,36 +91,13 @@ final class MemoryRelaunch {
         return Optional.of(gui ? GUI_OPTIONS : DEFAULT_OPTIONS);
     }
 
-    /** {@code options} without the collector settings the user's JVM arguments already decide. */
-    static List<String> withoutOwnGcChoices(List<String> options, List<String> jvmArguments) {
-        boolean own = jvmArguments.stream().anyMatch(a -> startsWithAny(a, GC_OPTION_PREFIXES) && isGcChoice(a));
-        return own ? options.stream().filter(o -> !GUI_GC_OPTIONS.contains(o)).toList() : options;
-    }
-
-    /** Whether a {@code -XX:+Use...} option picks a collector ({@code -XX:+UseG1GC}), not something else. */
-    private static boolean isGcChoice(String arg) {
-        return !arg.startsWith("-XX:+Use") || arg.endsWith("GC");
-    }
-
     /**
      * The limits for a command: {@link #SCENARIO_OPTIONS} instead of the command-line defaults for
-     * {@code run}, the workbench's {@link #GUI_OPTIONS} for {@code bench ui} (it measures the workbench's
-     * window, so it runs with the workbench's settings); anything else (the user's
-     * {@code LETHE_JVM_OPTIONS}, the GUI's) unchanged.
+     * {@code run}; anything else (the user's {@code LETHE_JVM_OPTIONS}, the GUI's) unchanged.
      */
     static List<String> forCommand(List<String> options, String[] args) {
-        if (!options.equals(DEFAULT_OPTIONS)) {
-            return options;
-        }
         boolean scenario = args.length > 0 && "run".equals(args[0]);
-        boolean uiBench = args.length > 1 && "bench".equals(args[0]) && "ui".equals(args[1]);
-        return scenario ? SCENARIO_OPTIONS : uiBench ? GUI_OPTIONS : options;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
+        return scenario && options.equals(DEFAULT_OPTIONS) ? SCENARIO_OPTIONS : options;
     }
 
     /**

@@ -50,26 +50,6 @@ class MemoryRelaunchTest {
     }
 
     @Test
-    void theWorkbenchAndItsBenchmarkGetTheWorkbenchsCollectorSettingsUnlessTheUserChoseOwn() {
-        assertThat(MemoryRelaunch.GUI_OPTIONS).containsAll(MemoryRelaunch.GUI_GC_OPTIONS);
-        assertThat(MemoryRelaunch.DEFAULT_OPTIONS).doesNotContainAnyElementsOf(MemoryRelaunch.GUI_GC_OPTIONS);
-        // bench ui measures the workbench's window: the workbench's settings; other benchmarks keep theirs
-        assertThat(MemoryRelaunch.forCommand(MemoryRelaunch.DEFAULT_OPTIONS, new String[] {"bench", "ui", "--json"}))
-                .isEqualTo(MemoryRelaunch.GUI_OPTIONS);
-        assertThat(MemoryRelaunch.forCommand(MemoryRelaunch.DEFAULT_OPTIONS, new String[] {"bench", "train"}))
-                .isEqualTo(MemoryRelaunch.DEFAULT_OPTIONS);
-        assertThat(MemoryRelaunch.forCommand(List.of("-Xmx4g"), new String[] {"bench", "ui"})).containsExactly("-Xmx4g");
-        // a collector or pause goal of the user's own replaces ours; unrelated -XX options do not
-        for (String own : List.of("-XX:+UseZGC", "-XX:+UseParallelGC", "-XX:MaxGCPauseMillis=50", "-Xmn200m")) {
-            assertThat(MemoryRelaunch.withoutOwnGcChoices(MemoryRelaunch.GUI_OPTIONS, List.of(own))).as(own)
-                    .doesNotContainAnyElementsOf(MemoryRelaunch.GUI_GC_OPTIONS)
-                    .contains("-Xmx1g");
-        }
-        assertThat(MemoryRelaunch.withoutOwnGcChoices(MemoryRelaunch.GUI_OPTIONS,
-                List.of("-XX:+UseCompressedOops", "-Dprism.order=sw"))).isEqualTo(MemoryRelaunch.GUI_OPTIONS);
-    }
-
-    @Test
     void childCommandKeepsJvmOptionsClassPathMainClassAndArguments() {
         List<String> cmd = MemoryRelaunch.command(Path.of("/jdk/bin/java"), List.of("-Dlethe.threads=2"),
                 List.of("-Xmx1g"), "lethe.jar", "org.lethe.app.Launcher", new String[] {"train", "--json", "a b"});

@@ -173,6 +173,11 @@ public final class PulseGapRecorder {
         cpuMark = now;
     }
 
+    /** The name of the phase under way. */
+    public synchronized String currentPhase() {
+        return phaseNames.get(current);
+    }
+
     /** When the last pulse came (System.nanoTime), or {@code Long.MIN_VALUE} before the first. */
     public synchronized long lastPulseNanos() {
         return last;
