@@ -75,8 +75,11 @@ public final class TrainController {
     @FXML private Button saveModelButton;
     @FXML private Button openModelButton;
 
+    /** What the hidden viewer holds while the curves are live (it never changes, so it is never redrawn). */
+    private final JFreeChart blank = new JFreeChart(new org.jfree.chart.plot.XYPlot());
+
     /** The curves once they are complete: zoom, tooltips and the export menu. */
-    private final ChartViewer viewer = new ChartViewer(null);
+    private final ChartViewer viewer = new ChartViewer(blank);
     /** The curves while they grow, drawn off the FX thread (see {@link ChartImageView}). */
     private final ChartImageView liveView = new ChartImageView();
     /** Draws the growing curves again whenever the live chart redraws (at most every few hundred ms). */
@@ -166,7 +169,7 @@ public final class TrainController {
         JFreeChart chart = viewModel.curvesProperty().get().chart();
         boolean live = viewModel.curvesLiveProperty().get();
         if (live) {
-            viewer.setChart(null);
+            viewer.setChart(blank);
             watched = chart;
             watched.addChangeListener(redrawLive);
             liveView.draw(viewModel.curvesSnapshot());
