@@ -91,7 +91,8 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
 
     private static AdversarialSet attack(Network original, IndexView forget, AmunParams p, JobContext ctx) {
         if (p.attack() == AttackKind.FGM) {
-            FgmL2.Settings fgm = new FgmL2.Settings(p.eps0(), p.maxLevels(), ATTACK_BATCH, p.refineSteps());
+            FgmL2.Settings fgm = new FgmL2.Settings(p.eps0(), p.maxLevels(), ATTACK_BATCH, p.refineSteps(),
+                    Integer.getInteger("proto.extraRadii", 0)); // PROTO
             return new FgmL2(original, fgm).attack(forget, ctx);
         }
         PgdL2.Settings pgd = new PgdL2.Settings(p.eps0(), p.pgdSteps(), p.maxLevels(), ATTACK_BATCH);
