@@ -42,24 +42,14 @@ public final class FgmL2 {
      * @param maxLevels radii tried ({@code eps0 · 2^k} for {@code k < maxLevels}), in [1, 30]
      * @param batchSize samples evaluated together, ≥ 1
      * @param refineSteps bisection halvings after the flipping radius is found, in [0, 30]
-     * @param extraRadii further points per flipped sample, at the next radii of the schedule along the
-     *     same direction (each kept only when the network misclassifies it), in [0, 10]
      */
-    public record Settings(double eps0, int maxLevels, int batchSize, int refineSteps, int extraRadii) {
+    public record Settings(double eps0, int maxLevels, int batchSize, int refineSteps) {
 
         public Settings {
             RadiusSchedule.check(eps0, maxLevels, batchSize);
             if (refineSteps < 0 || refineSteps > 30) {
                 throw new IllegalArgumentException("refineSteps must be in [0, 30], was " + refineSteps);
             }
-            if (extraRadii < 0 || extraRadii > 10) {
-                throw new IllegalArgumentException("extraRadii must be in [0, 10], was " + extraRadii);
-            }
-        }
-
-        /** Settings without extra points. */
-        public Settings(double eps0, int maxLevels, int batchSize, int refineSteps) {
-            this(eps0, maxLevels, batchSize, refineSteps, 0);
         }
 
         /** AMUN's radius schedule (eps0 0.04, at most 10 radii), batches of 128, no refinement. */
@@ -74,7 +64,7 @@ public final class FgmL2 {
 
         /** The same settings with another number of levels. */
         public Settings withMaxLevels(int levels) {
-            return new Settings(eps0, levels, batchSize, refineSteps, extraRadii);
+            return new Settings(eps0, levels, batchSize, refineSteps);
         }
     }
 
@@ -115,7 +105,7 @@ public final class FgmL2 {
         s.gradients();
         s.levels();
         s.refine();
-        return s.withExtras(s.result(sources), sources);
+        return s.result(sources);
     }
 
     /** The state of one attack run. */
@@ -298,74 +288,6 @@ public final class FgmL2 {
             float[] used = batch.length == rows * d ? batch : java.util.Arrays.copyOf(batch, rows * d);
             forwardRows += rows;
             return AttackRows.argmax(network.logits(Nd4j.create(used, new long[] {rows, d}, 'c')), rows);
-        }
-
-        /**
-         * {@code set} with, for each sample the search flipped, its points at the next
-         * {@code extraRadii} radii along the same direction that the network misclassifies.
-         */
-        AdversarialSet withExtras(AdversarialSet set, int[] sources) {
-            int extra = settings.extraRadii();
-            if (extra == 0) {
-                return set;
-            }
-            int[] todo = java.util.stream.IntStream.range(0, n).filter(i -> state[i] == 1 && steps[i] == 1).toArray();
-            int b = settings.batchSize();
-            float[] batch = new float[b * d];
-            float[] xs = new float[todo.length * extra * d];
-            int[] ys = new int[todo.length * extra];
-            int[] at = new int[todo.length * extra];
-            int[] lv = new int[todo.length * extra];
-            int count = 0;
-            for (int j = 1; j <= extra; j++) {
-                for (int start = 0; start < todo.length; start += b) {
-                    ctx.checkCancelled();
-                    int rows = Math.min(b, todo.length - start);
-                    for (int r = 0; r < rows; r++) {
-                        int i = todo[start + r];
-                        candidate(i, settings.eps(level[i] + j), batch, r * d);
-                    }
-                    int[] pred = predict(batch, rows);
-                    for (int r = 0; r < rows; r++) {
-                        int i = todo[start + r];
-                        if (pred[r] != labels[i]) {
-                            System.arraycopy(batch, r * d, xs, count * d, d);
-                            ys[count] = pred[r];
-                            at[count] = i;
-                            lv[count] = level[i] + j;
-                            count++;
-                        }
-                    }
-                }
-            }
-            int m = set.size();
-            int total = m + count;
-            float[] fx = java.util.Arrays.copyOf(set.features(), total * d);
-            System.arraycopy(xs, 0, fx, m * d, count * d);
-            int[] fy = java.util.Arrays.copyOf(set.labels(), total);
-            int[] ft = java.util.Arrays.copyOf(set.trueLabels(), total);
-            int[] fs = java.util.Arrays.copyOf(set.sources(), total);
-            double[] fe = java.util.Arrays.copyOf(set.eps(), total);
-            double[] fd = java.util.Arrays.copyOf(set.distances(), total);
-            int[] fl = java.util.Arrays.copyOf(set.levels(), total);
-            int[] fst = java.util.Arrays.copyOf(set.steps(), total);
-            for (int k = 0; k < count; k++) {
-                int i = at[k];
-                fy[m + k] = ys[k];
-                ft[m + k] = labels[i];
-                fs[m + k] = sources[i];
-                fe[m + k] = settings.eps(lv[k]);
-                double dist = 0;
-                for (int q = 0; q < d; q++) {
-                    double v = (double) xs[k * d + q] - clean[i * d + q];
-                    dist += v * v;
-                }
-                fd[m + k] = Math.sqrt(dist);
-                fl[m + k] = lv[k];
-                fst[m + k] = 0;
-            }
-            return new AdversarialSet(d, fx, fy, ft, fs, fe, fd, fl, fst, set.unflipped(), set.eps0(),
-                    set.stepsPerLevel(), set.maxLevels(), gradientRows, forwardRows);
         }
 
         AdversarialSet result(int[] sources) {
