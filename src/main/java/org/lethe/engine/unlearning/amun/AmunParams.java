@@ -23,8 +23,8 @@ import org.lethe.engine.unlearning.Param;
  *       99.4–99.6% on seeds 1–2, Retrain 97.2%); without them it did. KEEP and AUTO stay available.</li>
  *   <li><b>{@code radiusQuantile} 0.5</b> (session 6): on a random forget set only the adversarial points of
  *       the samples that flip at or below the median radius level are fine-tuned on. The samples a
- *       retrained model gets wrong are the near ones (mnist-random10 seeds 1 and 3: all 29 at levels
- *       4–6, none of the 349 at level 7 or more); points far out only cost retain/test accuracy, and
+ *       retrained model gets wrong are the near ones (mnist-random10 seeds 1 and 3: 29 of 30 at levels
+ *       4–6, none of the 378 at level 7 or more); points far out only cost retain/test accuracy, and
  *       dropping them leaves the budget about 180 more retain samples per epoch. Whole classes keep
  *       every point.</li>
  *   <li><b>{@code lr} 0.015</b>, 2 epochs ÷10 after the first, batch 32; <b>{@code retainFraction}
