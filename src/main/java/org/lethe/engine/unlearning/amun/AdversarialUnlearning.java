@@ -44,14 +44,6 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
     /** The AMUN parameters within {@code params}. */
     protected abstract AmunParams amun(P params);
 
-    /**
-     * Retrain sample passes that {@link #prepareMore} will spend, counted against the budget before the
-     * retain share is set; none by default.
-     */
-    protected double moreCost(LoopState state, P params) {
-        return 0;
-    }
-
     /** Work after the adversarial set is built (e.g. a weight mask); nothing by default. */
     protected void prepareMore(LoopState state, P params, JobContext ctx) {
     }
@@ -92,8 +84,7 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
         state.put(ADVERSARIAL, SampleSet.ofArrays(features, labels, set.dimension()));
         int retain = 0;
         if (retainAvailable) {
-            double spent = set.cost(FineTuneBudget.FORWARD_COST / FineTuneBudget.ATTACK_STEP_COST)
-                    + moreCost(state, params) / FineTuneBudget.ATTACK_STEP_COST;
+            double spent = set.cost(FineTuneBudget.FORWARD_COST / FineTuneBudget.ATTACK_STEP_COST);
             retain = budget.retainPerEpoch(state.splits().retain().size(), used.length + (keep ? forget.size() : 0),
                     spent);
         }

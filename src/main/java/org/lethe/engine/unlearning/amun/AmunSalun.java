@@ -24,12 +24,6 @@ public final class AmunSalun extends AdversarialUnlearning<AmunSalunParams> {
         return params.amun();
     }
 
-    /** The mask's gradient pass over the forget set: one fine-tuning sample's cost per forget sample. */
-    @Override
-    protected double moreCost(LoopState state, AmunSalunParams params) {
-        return FineTuneBudget.FINE_TUNE_COST * state.splits().forget().size();
-    }
-
     @Override
     protected void prepareMore(LoopState state, AmunSalunParams params, JobContext ctx) {
         INDArray mask = SaliencyMask.compute(state.original().network(), state.splits().forget(), params.maskRatio(),
