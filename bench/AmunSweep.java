@@ -37,6 +37,12 @@ import org.lethe.engine.unlearning.UnlearningResult;
  *     -cp target/lethe.jar bench/AmunSweep.java sample-data/scenarios/cifar10-random10.json 1 \
  *     "lr 0.01|amun|lr=0.01" "lr 0.001|amun|lr=0.001,lrStepSize=5"
  * </pre>
+ *
+ * <p>{@code -Dwarmup=true} runs the first configuration once, untimed, before the rows (so no row pays
+ * the JVM's JIT warm-up); {@code -Dpersample=true} prints, per configuration, the forget samples grouped
+ * by the FGM level at which the original flips them, with how many the original, the retrained model
+ * and the method classify right and their mean true-class probability. Each row's process CPU time and
+ * the JIT/GC milliseconds before and after it are printed too.
  */
 public final class AmunSweep {
 
@@ -118,9 +124,7 @@ public final class AmunSweep {
             // one untimed run of the first configuration, so that no row pays the JVM's warm-up
             String[] parts = args[2].split("\\|", -1);
             MethodDescriptor<?> method = registry.byId(parts[1]);
-            Map<String, String> given = parse(parts, seed);
-            given.keySet().removeIf(k -> k.startsWith("proto."));
-            method.run(original, splits, MethodRegistry.params(method, given), ctx);
+            method.run(original, splits, MethodRegistry.params(method, parse(parts, seed)), ctx);
         }
         System.out.println("| run | forget | retain | test | MIA AUC | Avg Gap | seconds | CPU s | CPU share | "
                 + "attack steps | retain/epoch | attack s (wall) |");
@@ -131,17 +135,7 @@ public final class AmunSweep {
         for (int i = 2; i < args.length; i++) {
             String[] parts = args[i].split("\\|", -1);
             MethodDescriptor<?> method = registry.byId(parts[1]);
-            Map<String, String> given = parse(parts, seed);
-            Map<String, String> props = new TreeMap<>();
-            given.keySet().removeIf(k -> {
-                if (k.startsWith("proto.")) {
-                    props.put(k, given.get(k));
-                    return true;
-                }
-                return false;
-            });
-            props.forEach(System::setProperty);
-            Record p = MethodRegistry.params(method, given);
+            Record p = MethodRegistry.params(method, parse(parts, seed));
             double c0 = cpu();
             double pc0 = processCpu();
             String jg0 = jitGc();
@@ -152,7 +146,6 @@ public final class AmunSweep {
                     runProcessCpu, jg0, jitGc());
             EvaluatedModel e = evaluator.evaluate(parts[0], r.model().network(), reference, ctx);
             row(parts[0], e.metrics(), reference.metrics(), r.seconds(), runCpu, retrainCpu, r.figures());
-            props.keySet().forEach(System::clearProperty);
             if (probe != null) {
                 probes.add(parts[0] + "\n" + probe.report(e.forget()));
             }
