@@ -19,12 +19,15 @@ import org.lethe.engine.unlearning.loop.SampleSet;
 import org.lethe.engine.unlearning.loop.Subsets;
 
 /**
- * What AMUN and AMUN+SalUn share. Before training, an ℓ2 attack on the original model ({@link PgdL2})
- * turns each forget sample into a nearby point the original misclassifies, labelled with that wrong
- * prediction (the set D_A). Each epoch then shuffles together the forget set with its true labels,
- * D_A, and a fresh share of the retain set when it is available, and takes plain cross-entropy SGD
- * steps with a learning rate that decays stepwise. Subclasses only map their parameters and may add
- * an update mask.
+ * What AMUN and AMUN+SalUn share. Before training, an ℓ2 attack on the original model ({@link FgmL2}
+ * or {@link PgdL2}) turns each forget sample into a nearby point the original misclassifies, labelled
+ * with that wrong prediction (the set D_A). On a random forget set only the points of the samples
+ * that flip at the smaller radii ({@code radiusQuantile}) are trained on: a sample that needs a large
+ * radius lies far from the decision boundary, and a retrained model classifies it right and
+ * confidently anyway (ADR 0008, session-6 update). Each epoch then shuffles together D_A, the forget
+ * set with its true labels when kept, and a fresh share of the retain set when it is available, and
+ * takes plain cross-entropy SGD steps with a learning rate that decays stepwise. Subclasses only map
+ * their parameters and may add an update mask.
  *
  * @param <P> the parameter record
  */
@@ -68,16 +71,27 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
         forget = Subsets.take(forget, attacked, state.random());
         state.put(FORGET_PART, forget);
         AdversarialSet set = attack(state.original().network(), forget, p, ctx.slice(0, 0.8));
-        state.put(ADVERSARIAL, SampleSet.ofArrays(set.features(), set.labels(), set.dimension()));
+        boolean wholeClasses = ForgetLabels.coversWholeClasses(state.splits().forget(),
+                state.original().spec().numClasses());
+        int[] used = nearPoints(set, wholeClasses ? 1 : p.radiusQuantile());
+        float[] features = new float[used.length * set.dimension()];
+        int[] labels = new int[used.length];
+        int[] all = set.labels();
+        for (int k = 0; k < used.length; k++) {
+            set.copyFeatures(used[k], features, k * set.dimension());
+            labels[k] = all[used[k]];
+        }
+        state.put(ADVERSARIAL, SampleSet.ofArrays(features, labels, set.dimension()));
         int retain = 0;
         if (retainAvailable) {
-            retain = budget.retainPerEpoch(state.splits().retain().size(),
-                    set.size() + (keep ? forget.size() : 0), set.cost(FineTuneBudget.FORWARD_COST
-                            / FineTuneBudget.ATTACK_STEP_COST));
+            double spent = set.cost(FineTuneBudget.FORWARD_COST / FineTuneBudget.ATTACK_STEP_COST);
+            retain = budget.retainPerEpoch(state.splits().retain().size(), used.length + (keep ? forget.size() : 0),
+                    spent);
         }
         state.put(RETAIN_PER_EPOCH, retain);
         state.figure("attackedSamples", forget.size());
         state.figure("adversarialSamples", set.size());
+        state.figure("fineTunedAdversarial", used.length);
         state.figure("meanEps", set.meanEps());
         state.figure("meanL2", set.meanDistance());
         state.figure("neverFlipped", set.unflipped().length);
@@ -87,6 +101,21 @@ public abstract class AdversarialUnlearning<P extends Record> extends IterativeU
         state.figure("forgetSetKept", keep ? 1 : 0);
         state.figure("retainPerEpoch", retain);
         prepareMore(state, params, ctx.slice(0.8, 1));
+    }
+
+    /**
+     * The rows of {@code set} fine-tuned on: the points of the samples whose flip level is at most the
+     * {@code quantile} of all levels in the set (ties included), in their order; all rows for 1.
+     */
+    static int[] nearPoints(AdversarialSet set, double quantile) {
+        int[] levels = set.levels();
+        if (levels.length == 0 || quantile >= 1) {
+            return java.util.stream.IntStream.range(0, levels.length).toArray();
+        }
+        int[] sorted = levels.clone();
+        java.util.Arrays.sort(sorted);
+        int cap = sorted[(int) Math.floor(quantile * (sorted.length - 1))];
+        return java.util.stream.IntStream.range(0, levels.length).filter(i -> levels[i] <= cap).toArray();
     }
 
     private static AdversarialSet attack(Network original, IndexView forget, AmunParams p, JobContext ctx) {

@@ -32,6 +32,9 @@ public record AmunSalunParams(
         @Param("fine-tune on the forget set with its true labels: KEEP (paper), DROP (reference code's advonly "
                 + "ablation, for whole classes) or AUTO (DROP when the forget set is whole classes)")
         ForgetLabels forgetLabels,
+        @Param(value = "random forget sets: fine-tune only on the adversarial points of the samples whose flip radius "
+                + "is at most this quantile of all (1: every point, as in the paper); whole classes use every point",
+                min = 0, max = 1) double radiusQuantile,
         @Param(value = "share of weights left trainable: those with the largest forget-loss gradient", min = 0.001,
                 max = 1) double maskRatio,
         @Param(value = "seed for sampling and shuffling") long seed) {
@@ -40,7 +43,7 @@ public record AmunSalunParams(
 
     public AmunSalunParams {
         AmunParams.check(ID, epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction,
-                budget, eps0, pgdSteps, maxLevels, attack, refineSteps, forgetLabels);
+                budget, eps0, pgdSteps, maxLevels, attack, refineSteps, forgetLabels, radiusQuantile);
         MethodParamException.checkRange(ID, "maskRatio", maskRatio, 0.001, 1);
     }
 
@@ -49,12 +52,12 @@ public record AmunSalunParams(
         AmunParams a = AmunParams.defaults();
         return new AmunSalunParams(a.epochs(), a.lr(), a.lrStepSize(), a.lrGamma(), a.momentum(), a.weightDecay(),
                 a.batchSize(), a.retainFraction(), a.budget(), a.eps0(), a.pgdSteps(), a.maxLevels(),
-                a.attack(), a.refineSteps(), a.forgetLabels(), 0.5, a.seed());
+                a.attack(), a.refineSteps(), a.forgetLabels(), a.radiusQuantile(), 0.5, a.seed());
     }
 
     /** The AMUN part of these parameters. */
     public AmunParams amun() {
         return new AmunParams(epochs, lr, lrStepSize, lrGamma, momentum, weightDecay, batchSize, retainFraction,
-                budget, eps0, pgdSteps, maxLevels, attack, refineSteps, forgetLabels, seed);
+                budget, eps0, pgdSteps, maxLevels, attack, refineSteps, forgetLabels, radiusQuantile, seed);
     }
 }

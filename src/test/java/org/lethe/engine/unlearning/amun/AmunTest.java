@@ -31,7 +31,8 @@ class AmunTest {
         // the tiny test MLP needs a larger step than the default, the attack's points closer than one step
         // per radius finds them, and more retain samples than the cost cap leaves (see AmunParams)
         UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
-                "pgdSteps", "10", "budget", "0", "attack", "PGD", "forgetLabels", "AUTO", "retainFraction", "0.1")), JobContext.detached());
+                "pgdSteps", "10", "budget", "0", "attack", "PGD", "forgetLabels", "AUTO", "retainFraction", "0.1",
+                "radiusQuantile", "1")), JobContext.detached());
 
         assertThat(forget0).isGreaterThan(0.99);
         assertThat(UnlearningFixture.accuracy(r.model(), splits.forget())).isLessThanOrEqualTo(0.975);
@@ -53,7 +54,7 @@ class AmunTest {
         DataSplits splits = UnlearningFixture.forgetRandom10().withRetainAvailable(false);
         MethodDescriptor<?> amun = registry.byId("amun");
         UnlearningResult r = amun.run(original, splits, MethodRegistry.params(amun, Map.of("pgdSteps", "10", "lr", "0.1",
-                "attack", "PGD", "forgetLabels", "KEEP", "budget", "0")),
+                "attack", "PGD", "forgetLabels", "KEEP", "budget", "0", "radiusQuantile", "1")),
                 JobContext.detached());
         // 240 samples = D_F ∪ D_A, 8 batches of 32 per epoch
         assertThat(r.figures()).containsEntry("steps", 2.0 * 8).containsEntry("adversarialSamples", 120.0)
@@ -78,6 +79,47 @@ class AmunTest {
         assertThat(forgetAuto).isLessThan(forgetKeep - 0.2);
         assertThat(UnlearningFixture.accuracy(auto.model(), splits.retain()))
                 .isGreaterThan(UnlearningFixture.accuracy(original, splits.retain()) - 0.05);
+    }
+
+    @Test
+    void onARandomForgetSetOnlyThePointsOfSamplesFlippingAtSmallRadiiAreFineTunedOn() {
+        TrainedModel original = UnlearningFixture.original();
+        DataSplits splits = UnlearningFixture.forgetRandom10();
+        MethodDescriptor<?> amun = registry.byId("amun");
+        UnlearningResult half = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
+                "budget", "0")), JobContext.detached());
+        UnlearningResult all = amun.run(original, splits, MethodRegistry.params(amun, Map.of("lr", "0.1",
+                "budget", "0", "radiusQuantile", "1")), JobContext.detached());
+        double attacked = half.figures().get("adversarialSamples");
+        assertThat(all.figures().get("fineTunedAdversarial")).isEqualTo(attacked);
+        // the median level and every level below it: at least half of the points, not all of them
+        assertThat(half.figures().get("fineTunedAdversarial")).isBetween(attacked / 2, attacked - 1);
+        // a whole class keeps every point whatever the quantile
+        UnlearningResult cls = amun.run(original, UnlearningFixture.forgetClass3(), MethodRegistry.params(amun,
+                Map.of("lr", "0.1", "budget", "0", "radiusQuantile", "0.2")), JobContext.detached());
+        assertThat(cls.figures().get("fineTunedAdversarial")).isEqualTo(cls.figures().get("adversarialSamples"));
+    }
+
+    @Test
+    void nearPointsKeepTheLevelsUpToTheQuantileWithTies() {
+        AdversarialSetStub stub = new AdversarialSetStub(new int[] {6, 4, 7, 5, 6, 9, 6});
+        // sorted 4 5 6 6 6 7 9: the median level is 6, so the 7 and the 9 leave
+        assertThat(AdversarialUnlearning.nearPoints(stub.set(), 0.5)).containsExactly(0, 1, 3, 4, 6);
+        assertThat(AdversarialUnlearning.nearPoints(stub.set(), 0)).containsExactly(1);
+        assertThat(AdversarialUnlearning.nearPoints(stub.set(), 1)).containsExactly(0, 1, 2, 3, 4, 5, 6);
+    }
+
+    /** A set of one-pixel points with the given levels. */
+    private record AdversarialSetStub(int[] levels) {
+        org.lethe.engine.attack.AdversarialSet set() {
+            int n = levels.length;
+            double[] eps = new double[n];
+            for (int i = 0; i < n; i++) {
+                eps[i] = 0.04 * Math.pow(2, levels[i]);
+            }
+            return new org.lethe.engine.attack.AdversarialSet(1, new float[n], new int[n], new int[n], new int[n], eps,
+                    new double[n], levels, new int[n], new int[0], 0.04, 1, 10);
+        }
     }
 
     @Test
@@ -113,6 +155,11 @@ class AmunTest {
         assertThat(AmunParams.defaults().attack()).isEqualTo(AttackKind.FGM);
         assertThat(AmunParams.defaults().budget()).isEqualTo(0.08);
         assertThat(AmunParams.defaults().forgetLabels()).isEqualTo(ForgetLabels.DROP);
+        assertThat(AmunParams.defaults().radiusQuantile()).isEqualTo(0.5);
+        assertThat(AmunParams.defaults().lr()).isEqualTo(0.015);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun"),
+                Map.of("radiusQuantile", "1.5"))).isInstanceOf(MethodParamException.class)
+                .hasMessageContaining("radiusQuantile");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MethodRegistry.params(registry.byId("amun"),
                 Map.of("forgetLabels", "SOMETIMES"))).isInstanceOf(MethodParamException.class)
                 .hasMessageContaining("forgetLabels");
