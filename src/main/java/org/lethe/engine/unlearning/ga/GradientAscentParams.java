@@ -30,6 +30,8 @@ public record GradientAscentParams(
                 min = 0, max = 1e6) double clipNorm,
         @Param(value = "largest share of a retrain's sample-gradient evaluations the run may spend (0 = no cap)",
                 min = 0, max = 10) double budget,
+        @Param(value = "skip the ascent step of a forget batch already predicted right less often than this share of chance (1/classes); 0 = never skip",
+                min = 0, max = 1) double chanceFloor,
         @Param(value = "seed for sampling and shuffling") long seed) {
 
     public GradientAscentParams {
@@ -41,19 +43,31 @@ public record GradientAscentParams(
         MethodParamException.checkRange("ga", "retainFraction", retainFraction, 0.001, 1);
         MethodParamException.checkRange("ga", "clipNorm", clipNorm, 0, 1e6);
         MethodParamException.checkRange("ga", "budget", budget, 0, 10);
+        MethodParamException.checkRange("ga", "chanceFloor", chanceFloor, 0, 1);
     }
 
     /** Parameters with the default budget (the record's shape before the budget existed). */
     public GradientAscentParams(int epochs, double lr, double momentum, double weightDecay, int batchSize,
             boolean retainPass, double retainFraction, double clipNorm, long seed) {
-        this(epochs, lr, momentum, weightDecay, batchSize, retainPass, retainFraction, clipNorm, DEFAULT_BUDGET, seed);
+        this(epochs, lr, momentum, weightDecay, batchSize, retainPass, retainFraction, clipNorm, DEFAULT_BUDGET,
+                DEFAULT_CHANCE_FLOOR, seed);
     }
+
+    /** Parameters with the default chance floor (the record's shape before the floor existed). */
+    public GradientAscentParams(int epochs, double lr, double momentum, double weightDecay, int batchSize,
+            boolean retainPass, double retainFraction, double clipNorm, double budget, long seed) {
+        this(epochs, lr, momentum, weightDecay, batchSize, retainPass, retainFraction, clipNorm, budget,
+                DEFAULT_CHANCE_FLOOR, seed);
+    }
+
+    /** The default {@code chanceFloor}. */
+    public static final double DEFAULT_CHANCE_FLOOR = 1.0;
 
     /** The default {@code budget}. */
     public static final double DEFAULT_BUDGET = 0.08;
 
     /** The defaults. */
     public static GradientAscentParams defaults() {
-        return new GradientAscentParams(5, 2e-3, 0.9, 5e-4, 64, true, 0.2, 5.0, DEFAULT_BUDGET, 0);
+        return new GradientAscentParams(5, 2e-3, 0.9, 5e-4, 64, true, 0.2, 5.0, DEFAULT_BUDGET, DEFAULT_CHANCE_FLOOR, 0);
     }
 }
