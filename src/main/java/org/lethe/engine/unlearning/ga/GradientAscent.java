@@ -63,13 +63,18 @@ public final class GradientAscent extends IterativeUnlearning<GradientAscentPara
         double scale = state.sampleScale();
         List<EpochPlan.Part> parts = new ArrayList<>();
         int retain = SampleBudget.scaled(retainPerEpoch(state, p), scale);
-        if (retain > 0) {
-            parts.add(new EpochPlan.Part(SampleSet.of(Subsets.take(state.splits().retain(), retain, state.random())),
-                    Role.RETAIN));
-        }
+        EpochPlan.Part retainPart = retain <= 0 ? null : new EpochPlan.Part(
+                SampleSet.of(Subsets.take(state.splits().retain(), retain, state.random())), Role.RETAIN);
         IndexView forget = state.splits().forget();
-        parts.add(new EpochPlan.Part(SampleSet.of(Subsets.take(forget, SampleBudget.scaled(forget.size(), scale),
-                state.random())), Role.FORGET));
+        EpochPlan.Part forgetPart = new EpochPlan.Part(SampleSet.of(Subsets.take(forget,
+                SampleBudget.scaled(forget.size(), scale), state.random())), Role.FORGET);
+        if (retainPart != null && !p.repairLast()) {
+            parts.add(retainPart);
+        }
+        parts.add(forgetPart);
+        if (retainPart != null && p.repairLast()) {
+            parts.add(retainPart);
+        }
         return EpochPlan.passes(parts, p.batchSize(), state.random());
     }
 

@@ -32,6 +32,8 @@ public record GradientAscentParams(
                 min = 0, max = 10) double budget,
         @Param(value = "skip the ascent step of a forget batch already predicted right less often than this share of chance (1/classes); 0 = never skip",
                 min = 0, max = 1) double chanceFloor,
+        @Param("run the retain pass after the ascent pass in each epoch (false: before it, as in the AMUN code)")
+                boolean repairLast,
         @Param(value = "seed for sampling and shuffling") long seed) {
 
     public GradientAscentParams {
@@ -50,24 +52,27 @@ public record GradientAscentParams(
     public GradientAscentParams(int epochs, double lr, double momentum, double weightDecay, int batchSize,
             boolean retainPass, double retainFraction, double clipNorm, long seed) {
         this(epochs, lr, momentum, weightDecay, batchSize, retainPass, retainFraction, clipNorm, DEFAULT_BUDGET,
-                DEFAULT_CHANCE_FLOOR, seed);
+                DEFAULT_CHANCE_FLOOR, DEFAULT_REPAIR_LAST, seed);
     }
 
     /** Parameters with the default chance floor (the record's shape before the floor existed). */
     public GradientAscentParams(int epochs, double lr, double momentum, double weightDecay, int batchSize,
             boolean retainPass, double retainFraction, double clipNorm, double budget, long seed) {
         this(epochs, lr, momentum, weightDecay, batchSize, retainPass, retainFraction, clipNorm, budget,
-                DEFAULT_CHANCE_FLOOR, seed);
+                DEFAULT_CHANCE_FLOOR, DEFAULT_REPAIR_LAST, seed);
     }
 
     /** The default {@code chanceFloor}. */
     public static final double DEFAULT_CHANCE_FLOOR = 1.0;
+
+    /** The default {@code repairLast}. */
+    public static final boolean DEFAULT_REPAIR_LAST = false;
 
     /** The default {@code budget}. */
     public static final double DEFAULT_BUDGET = 0.08;
 
     /** The defaults. */
     public static GradientAscentParams defaults() {
-        return new GradientAscentParams(5, 2e-3, 0.9, 5e-4, 64, true, 0.2, 5.0, DEFAULT_BUDGET, DEFAULT_CHANCE_FLOOR, 0);
+        return new GradientAscentParams(5, 2e-3, 0.9, 5e-4, 64, true, 0.2, 5.0, DEFAULT_BUDGET, DEFAULT_CHANCE_FLOOR, DEFAULT_REPAIR_LAST, 0);
     }
 }
