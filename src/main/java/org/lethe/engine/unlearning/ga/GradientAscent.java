@@ -18,15 +18,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Gradient ascent (GA): steps that increase the cross-entropy of the forget set, so the model
  * stops fitting it; with the retain set available, a descent pass over it each epoch (run first,
- * as in the AMUN code) limits the damage to everything else. Under a sample budget
+ * as in the AMUN code, or after the ascent with {@code repairLast}) limits the damage to everything
+ * else. Under a sample budget
  * ({@link SampleBudget}) every epoch draws a random share of both passes.
  *
  * <p>Ascent has no natural end: once a forget sample is misclassified, further ascent only raises
  * its loss, by moving weights the other classes share (on the CIFAR CNN, lr 2e-3 for five epochs
  * drove the other classes' test accuracy from 50% to 19%). So a forget batch whose predictions,
  * taken before its step, are right less often than {@code chanceFloor} times chance (one over the
- * number of classes) gets no ascent step (a zero gradient); the next epoch looks again, after the
- * retain pass, and resumes the ascent on batches the model fits again. The rule looks only at the
+ * number of classes) gets no ascent step (a zero gradient; SGD momentum still carries the step
+ * before it); the next epoch looks again and resumes the ascent on batches the model fits again
+ * after the retain pass. The floor is off by default (0). The rule looks only at the
  * forget samples the step was given anyway, so it is deterministic and sees no test data. A forget
  * set the retrained model still fits (a random share) rarely triggers it.
  */

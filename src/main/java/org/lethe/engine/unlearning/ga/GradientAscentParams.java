@@ -17,6 +17,14 @@ import org.lethe.engine.unlearning.Param;
  * fifth forgot the class at Avg Gap 1.19 (retain 96.7%, test 85.4% against Retrain's 98.4 / 87.2)
  * and left random forgetting at 0.80 (it changes little there, like fine-tuning). Not tuned for
  * the {@code cifar10-random10} CNN: there lr 2e-3 collapses the model (test accuracy 12.9%).
+ *
+ * <p>{@code chanceFloor} and {@code repairLast} (both off by default, so the MNIST presets run as
+ * before) keep ascent from collapsing a model while it forgets a class: a forget batch already
+ * predicted right less often than {@code chanceFloor} times chance gets no ascent step, and the
+ * retain pass runs after the ascent pass so each epoch ends repairing. On {@code
+ * cifar10-forget-class} (seed 1, lr 2e-3, floor 1) the cats went from 98.4% to 4.0% forget
+ * accuracy with the other classes' test accuracy at 50.6% (original 50.1%); without either the
+ * same run ends at 0% and 18.9%, with the floor alone (retain pass first) at 2.8% and 42.2%.
  */
 public record GradientAscentParams(
         @Param(value = "passes over the forget set", min = 1, max = 100) int epochs,
@@ -63,7 +71,7 @@ public record GradientAscentParams(
     }
 
     /** The default {@code chanceFloor}. */
-    public static final double DEFAULT_CHANCE_FLOOR = 1.0;
+    public static final double DEFAULT_CHANCE_FLOOR = 0;
 
     /** The default {@code repairLast}. */
     public static final boolean DEFAULT_REPAIR_LAST = false;
