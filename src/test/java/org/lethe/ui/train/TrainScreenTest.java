@@ -93,10 +93,10 @@ class TrainScreenTest {
                 () -> fx(() -> viewModel.workbench().originalProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();
 
-        // while training, the curves were drawn off the FX thread into an image (ChartImageViewTest);
-        // a fast run may end before the first image is ready, so only the hand-over is checked here
+        // while training, the curves were drawn off the FX thread into an image; now the viewer shows them
         org.lethe.ui.common.ChartImageView live = robot.lookup("#liveTrainingChart")
                 .queryAs(org.lethe.ui.common.ChartImageView.class);
+        assertThat(live.drawnImages()).isGreaterThanOrEqualTo(1);
         assertThat(live.isVisible()).isFalse();
         assertThat(live.image()).isNull();
         ChartViewer chart = robot.lookup("#trainingChart").queryAs(ChartViewer.class);
