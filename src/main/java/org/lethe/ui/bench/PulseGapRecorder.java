@@ -35,17 +35,9 @@ public final class PulseGapRecorder {
      * @param fxCpuMs CPU time the FX thread used in the phase: the work the window put on it, which
      *     (unlike the gaps) does not grow when other processes take the CPU away
      * @param renderCpuMs CPU time Prism's render thread used in the phase (painting the frames)
-     * @param gcPauses the garbage collector's stop-the-world pauses that began in the phase (they stop
-     *     the FX and render threads as well)
-     * @param gcPauseMs their total length
-     * @param maxGcPauseMs the longest of them
-     * @param gapsWithGc gaps over 50 ms during which the collector paused the JVM
-     * @param gapsOver50msWithoutGc gaps that are still over 50 ms after taking the collector's pauses
-     *     out of them: the stalls the window itself (layout, drawing, a late pulse) is left with
      */
     public record Stats(String phase, int pulses, double seconds, double maxGapMs, double p99GapMs, double meanGapMs,
-            int gapsOver50ms, double fxCpuMs, double renderCpuMs, int gcPauses, double gcPauseMs, double maxGcPauseMs,
-            int gapsWithGc, int gapsOver50msWithoutGc) {
+            int gapsOver50ms, double fxCpuMs, double renderCpuMs) {
 
         public Stats {
             Objects.requireNonNull(phase, "phase");
@@ -58,21 +50,14 @@ public final class PulseGapRecorder {
      * @param phase the phase it ended in
      * @param atSeconds when it ended, seconds after the first pulse
      * @param gapMs its length
-     * @param gcMs how much of it the garbage collector had the JVM paused
      */
-    public record Gap(String phase, double atSeconds, double gapMs, double gcMs) { }
-
-    /** A gap over {@link #STALL_MILLIS}: its phase and its ends (System.nanoTime). */
-    private record Stall(int phase, long from, long to) { }
+    public record Gap(String phase, double atSeconds, double gapMs) { }
 
     private final List<String> phaseNames = new ArrayList<>();
     private final List<long[]> phaseGaps = new ArrayList<>();
     private final List<int[]> phaseSizes = new ArrayList<>();
     private final List<long[]> phaseSpans = new ArrayList<>();
-    private final List<Stall> stalls = new ArrayList<>();
-    /** When each phase began (System.nanoTime) and which it was, in order: {nanos, phase index}. */
-    private final List<long[]> phaseStarts = new ArrayList<>();
-    private final GcPauseLog gc = new GcPauseLog();
+    private final List<Gap> longGaps = new ArrayList<>();
     /** Per phase: FX thread and render thread CPU nanoseconds. */
     private final List<long[]> phaseCpu = new ArrayList<>();
     private final ThreadCpu cpu = new ThreadCpu();
@@ -95,7 +80,6 @@ public final class PulseGapRecorder {
     /** Starts counting pulses (FX thread). */
     public void start() {
         cpu.watchFxThread(Thread.currentThread());
-        gc.start();
         synchronized (this) {
             cpuMark = cpu.now();
         }
@@ -105,7 +89,6 @@ public final class PulseGapRecorder {
     /** Stops counting (FX thread). */
     public void stop() {
         timer.stop();
-        gc.stop();
         synchronized (this) {
             chargeCpu();
             cpuMark = null;
@@ -113,12 +96,7 @@ public final class PulseGapRecorder {
     }
 
     /** Gaps from now on belong to phase {@code name} (FX thread); a name used before continues that phase. */
-    public void phase(String name) {
-        phase(name, System.nanoTime());
-    }
-
-    /** {@link #phase(String)} at time {@code nanos} (System.nanoTime); for tests with made-up times. */
-    synchronized void phase(String name, long nanos) {
+    public synchronized void phase(String name) {
         Objects.requireNonNull(name, "name");
         int index = phaseNames.indexOf(name);
         if (index < 0) {
@@ -131,7 +109,6 @@ public final class PulseGapRecorder {
         }
         chargeCpu();
         current = index;
-        phaseStarts.add(new long[] {nanos, index});
     }
 
     /** Notes a pulse at {@code nanos} (System.nanoTime); the timer calls this, tests may call it directly. */
@@ -154,7 +131,7 @@ public final class PulseGapRecorder {
             }
             gaps[size[0]++] = gap;
             if (gap > STALL_MILLIS * 1e6) {
-                stalls.add(new Stall(current, last, nanos));
+                longGaps.add(new Gap(phaseNames.get(current), (nanos - first) / 1e9, gap / 1e6));
             }
         }
         last = nanos;
@@ -173,11 +150,6 @@ public final class PulseGapRecorder {
         cpuMark = now;
     }
 
-    /** The name of the phase under way. */
-    public synchronized String currentPhase() {
-        return phaseNames.get(current);
-    }
-
     /** When the last pulse came (System.nanoTime), or {@code Long.MIN_VALUE} before the first. */
     public synchronized long lastPulseNanos() {
         return last;
@@ -191,8 +163,7 @@ public final class PulseGapRecorder {
             long[] span = phaseSpans.get(i);
             if (span[0] != Long.MIN_VALUE) {
                 long[] gaps = Arrays.copyOf(phaseGaps.get(i), phaseSizes.get(i)[0]);
-                out.add(stats(phaseNames.get(i), phaseSizes.get(i)[1], gaps, (span[1] - span[0]) / 1e9, phaseCpu.get(i),
-                        gcIn(i)));
+                out.add(stats(phaseNames.get(i), phaseSizes.get(i)[1], gaps, (span[1] - span[0]) / 1e9, phaseCpu.get(i)));
             }
         }
         return out;
@@ -220,94 +191,33 @@ public final class PulseGapRecorder {
             at += n;
         }
         double seconds = first == Long.MIN_VALUE ? 0 : (last - first) / 1e9;
-        return stats("all", pulses, all, seconds, cpuTotal, gcIn(-1));
+        return stats("all", pulses, all, seconds, cpuTotal);
     }
 
     /** The {@code n} longest gaps over {@link #STALL_MILLIS}, longest first. */
     public synchronized List<Gap> longestGaps(int n) {
-        List<GcPauseLog.Pause> pauses = gc.pauses();
-        return stalls.stream().map(s -> new Gap(phaseNames.get(s.phase()), (s.to() - first) / 1e9,
-                        round((s.to() - s.from()) / 1e6), round(gcMillis(pauses, s))))
-                .sorted(Comparator.comparingDouble(Gap::gapMs).reversed()).limit(n).toList();
+        return longGaps.stream().sorted(Comparator.comparingDouble(Gap::gapMs).reversed()).limit(n).toList();
     }
 
-    /**
-     * The collector's pauses and their effect on the stalls of phase {@code phase} (-1: all phases):
-     * {pauses, total ms, longest ms, stalls with a pause, stalls still over the limit without it}.
-     */
-    private double[] gcIn(int phase) {
-        List<GcPauseLog.Pause> pauses = gc.pauses();
-        double[] out = new double[5];
-        for (GcPauseLog.Pause p : pauses) {
-            int at = phaseAt(p.startNanos());
-            if (at >= 0 && (phase < 0 || at == phase)) {
-                out[0]++;
-                out[1] += p.millis();
-                out[2] = Math.max(out[2], p.millis());
-            }
-        }
-        for (Stall s : stalls) {
-            if (phase < 0 || s.phase() == phase) {
-                double paused = gcMillis(pauses, s);
-                if (paused > 0) {
-                    out[3]++;
-                }
-                if ((s.to() - s.from()) / 1e6 - paused > STALL_MILLIS) {
-                    out[4]++;
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Milliseconds of collector pauses inside stall {@code s}. */
-    private static double gcMillis(List<GcPauseLog.Pause> pauses, Stall s) {
-        double sum = 0;
-        for (GcPauseLog.Pause p : pauses) {
-            sum += p.overlapMillis(s.from(), s.to());
-        }
-        return sum;
-    }
-
-    /** The phase under way at {@code nanos}, or -1 before the first phase began or after the recording. */
-    private int phaseAt(long nanos) {
-        int at = -1;
-        for (long[] start : phaseStarts) {
-            if (start[0] <= nanos) {
-                at = (int) start[1]; // the latest phase begun by then (phases begin in list order)
-            }
-        }
-        return last != Long.MIN_VALUE && nanos > last + 1_000_000_000L ? -1 : at;
-    }
-
-    /** Records a collector pause (the GC notifications do this; tests may call it directly). */
-    void gcPause(String collector, long startNanos, long endNanos) {
-        gc.add(new GcPauseLog.Pause(collector, "test", startNanos, endNanos));
-    }
-
-    private static Stats stats(String phase, int pulses, long[] gaps, double seconds, long[] cpuNanos, double[] gc) {
+    private static Stats stats(String phase, int pulses, long[] gaps, double seconds, long[] cpuNanos) {
         double fxCpu = round(cpuNanos[0] / 1e6);
         double renderCpu = round(cpuNanos[1] / 1e6);
-        int gcPauses = (int) gc[0];
-        double gcMs = round(gc[1]);
-        double gcMax = round(gc[2]);
         if (gaps.length == 0) {
-            return new Stats(phase, pulses, seconds, 0, 0, 0, 0, fxCpu, renderCpu, gcPauses, gcMs, gcMax, 0, 0);
+            return new Stats(phase, pulses, seconds, 0, 0, 0, 0, fxCpu, renderCpu);
         }
         long[] sorted = gaps.clone();
         Arrays.sort(sorted);
         long sum = 0;
-        int over = 0;
+        int stalls = 0;
         for (long g : sorted) {
             sum += g;
             if (g > STALL_MILLIS * 1e6) {
-                over++;
+                stalls++;
             }
         }
         int p99 = (int) Math.ceil(0.99 * sorted.length) - 1;
         return new Stats(phase, pulses, seconds, round(sorted[sorted.length - 1] / 1e6),
-                round(sorted[Math.max(0, p99)] / 1e6), round(sum / 1e6 / sorted.length), over, fxCpu, renderCpu,
-                gcPauses, gcMs, gcMax, (int) gc[3], (int) gc[4]);
+                round(sorted[Math.max(0, p99)] / 1e6), round(sum / 1e6 / sorted.length), stalls, fxCpu, renderCpu);
     }
 
     private static double round(double millis) {

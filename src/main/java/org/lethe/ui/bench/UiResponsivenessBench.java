@@ -75,8 +75,7 @@ public final class UiResponsivenessBench {
      * @param overall the whole run's gaps
      * @param phases each step's gaps: load, idle, train, unlearn, compare
      * @param longestGaps the longest stalls with their phase and time
-     * @param stallSites where the FX thread was while it stalled, prefixed with the phase
-     *     ({@code "train | fx css: ..."}): the innermost Lethe frame (or the
+     * @param stallSites where the FX thread was while it stalled: the innermost Lethe frame (or the
      *     top frame) of stack samples taken every {@value #SAMPLE_MILLIS} ms during gaps over
      *     {@value #SAMPLE_AFTER_MILLIS} ms, with how many samples each got, most first
      */
@@ -249,7 +248,7 @@ public final class UiResponsivenessBench {
             sampler.shutdownNow();
             java.util.Map<String, Integer> top = new java.util.LinkedHashMap<>();
             sites.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(60).forEach(e -> top.put(e.getKey(), e.getValue()));
+                    .limit(40).forEach(e -> top.put(e.getKey(), e.getValue()));
             done.complete(new Report(recorder.overall(), recorder.phases(), recorder.longestGaps(10), top));
         }
 
@@ -263,8 +262,7 @@ public final class UiResponsivenessBench {
             sampler.scheduleAtFixedRate(() -> {
                 long last = recorder.lastPulseNanos();
                 if (last != Long.MIN_VALUE && System.nanoTime() - last > SAMPLE_AFTER_MILLIS * 1_000_000L) {
-                    String site = recorder.currentPhase() + " | "
-                            + StallSite.of(fx.getStackTrace(), renderThread().getStackTrace());
+                    String site = StallSite.of(fx.getStackTrace(), renderThread().getStackTrace());
                     sites.merge(site, 1, Integer::sum);
                 }
             }, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);

@@ -19,15 +19,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.event.ChartChangeListener;
 import org.jfree.chart.fx.ChartViewer;
 import org.lethe.engine.LetheException;
 import org.lethe.engine.model.Architecture;
 import org.lethe.engine.model.ModelStore;
 import org.lethe.engine.model.Precision;
 import org.lethe.engine.model.optim.OptimizerConfig;
-import org.lethe.ui.common.ChartImageView;
 import org.lethe.ui.common.DialogService;
 import org.lethe.ui.common.FieldBinding;
 import org.lethe.ui.common.FxmlView;
@@ -74,17 +71,6 @@ public final class TrainController {
     @FXML private Label summaryWarning;
     @FXML private Button saveModelButton;
     @FXML private Button openModelButton;
-
-    /** What the hidden viewer holds while the curves are live (it never changes, so it is never redrawn). */
-    private final JFreeChart blank = new JFreeChart(new org.jfree.chart.plot.XYPlot());
-
-    /** The curves once they are complete: zoom, tooltips and the export menu. */
-    private final ChartViewer viewer = new ChartViewer(blank);
-    /** The curves while they grow, drawn off the FX thread (see {@link ChartImageView}). */
-    private final ChartImageView liveView = new ChartImageView();
-    /** Draws the growing curves again whenever the live chart redraws (at most every few hundred ms). */
-    private final ChartChangeListener redrawLive = e -> drawLive();
-    private JFreeChart watched;
 
     private TrainController(TrainViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
@@ -140,12 +126,10 @@ public final class TrainController {
                     data.train().count(), data.test().count());
         }, viewModel.datasetProperty()));
 
-        chartHolder.getChildren().addAll(viewer, liveView);
+        ChartViewer viewer = new ChartViewer(viewModel.curvesProperty().get().chart());
         viewer.setId("trainingChart");
-        liveView.setId("liveTrainingChart");
-        viewModel.curvesProperty().addListener((obs, old, now) -> showCurves());
-        viewModel.curvesLiveProperty().addListener((obs, old, now) -> showCurves());
-        showCurves();
+        chartHolder.getChildren().add(viewer);
+        viewModel.curvesProperty().addListener((obs, old, now) -> viewer.setChart(now.chart()));
 
         showWhen(viewModel.summaryProperty().isNotNull(), modelSummary);
         showWhen(viewModel.summaryProperty().isNull(), noModelLabel);
@@ -155,34 +139,6 @@ public final class TrainController {
         saveModelButton.setOnAction(e -> chooseSaveFile());
         openModelButton.disableProperty().bind(viewModel.datasetProperty().isNull());
         openModelButton.setOnAction(e -> chooseOpenFile());
-    }
-
-    /**
-     * Shows the current curves: while a run is live as an image drawn on another thread (a chart
-     * viewer would draw every update on the FX thread), afterwards in the interactive viewer.
-     */
-    private void showCurves() {
-        if (watched != null) {
-            watched.removeChangeListener(redrawLive);
-            watched = null;
-        }
-        JFreeChart chart = viewModel.curvesProperty().get().chart();
-        boolean live = viewModel.curvesLiveProperty().get();
-        if (live) {
-            viewer.setChart(blank);
-            watched = chart;
-            watched.addChangeListener(redrawLive);
-            liveView.draw(viewModel.curvesSnapshot());
-        } else {
-            liveView.clear();
-            viewer.setChart(chart);
-        }
-        viewer.setVisible(!live);
-        liveView.setVisible(live);
-    }
-
-    private void drawLive() {
-        liveView.draw(viewModel.curvesSnapshot());
     }
 
     /** Shows combo-box values by {@code name}. */

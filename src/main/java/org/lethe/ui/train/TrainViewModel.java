@@ -84,7 +84,6 @@ public final class TrainViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyObjectWrapper<ThrottledChart> curves = new ReadOnlyObjectWrapper<>(this, "curves");
-    private final ReadOnlyBooleanWrapper curvesLive = new ReadOnlyBooleanWrapper(this, "curvesLive");
     private final ReadOnlyObjectWrapper<ModelSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
     private final BooleanBinding canStart;
     private JobTask<TrainedModel> task;
@@ -96,8 +95,7 @@ public final class TrainViewModel {
     /** The Train screen of {@code workbench}. */
     public TrainViewModel(Workbench workbench) {
         this.workbench = Objects.requireNonNull(workbench, "workbench");
-        liveCurves = new TrainingCurvesChart(1, ChartStyle.standard());
-        curves.set(new ThrottledChart(liveCurves.chart(), REDRAW_MILLIS));
+        curves.set(new ThrottledChart(new TrainingCurvesChart(1, ChartStyle.standard()).chart(), REDRAW_MILLIS));
         architecture.addListener((obs, old, now) -> applyArchitectureDefaults());
         workbench.datasetProperty().addListener((obs, old, data) -> datasetChanged(data));
         workbench.originalProperty().addListener((obs, old, model) -> originalChanged(model));
@@ -368,22 +366,6 @@ public final class TrainViewModel {
     }
 
     /**
-     * Whether the shown curves still grow (a run is under way): set before {@link #curvesProperty}
-     * changes to a new run's chart and cleared after the run's last redraw.
-     */
-    public ReadOnlyBooleanProperty curvesLiveProperty() {
-        return curvesLive.getReadOnlyProperty();
-    }
-
-    /**
-     * An immutable copy of the shown curves that builds an independent chart on any thread (for
-     * drawing them off the FX thread while they grow).
-     */
-    public java.util.function.Supplier<org.jfree.chart.JFreeChart> curvesSnapshot() {
-        return CurvesSnapshot.of(liveCurves, ChartStyle.standard());
-    }
-
-    /**
      * Starts training the form's model on the loaded dataset as a job; its result becomes the
      * workbench's original model.
      *
@@ -401,7 +383,6 @@ public final class TrainViewModel {
         chart.chart().getXYPlot().getDomainAxis().setRange(0, req.config().epochs());
         ThrottledChart throttled = new ThrottledChart(chart.chart(), REDRAW_MILLIS);
         liveCurves = chart;
-        curvesLive.set(true);
         curves.set(throttled);
         JobTask<TrainedModel> job = workbench.train(req.spec(), req.config(), points -> {
             if (liveCurves == chart) {
@@ -436,7 +417,6 @@ public final class TrainViewModel {
         if (task != job) {
             return;
         }
-        curvesLive.set(false);
         task = null;
         if (state == Worker.State.SUCCEEDED) {
             liveResult = job.getValue();

@@ -88,44 +88,6 @@ class PulseGapRecorderTest {
     }
 
     @Test
-    void collectorPausesAreChargedToTheirPhaseAndTheStallsTheyCaused() {
-        PulseGapRecorder recorder = new PulseGapRecorder();
-        long t = 1_000_000_000L;
-        recorder.phase("a", t);
-        for (int i = 0; i < 50; i++) {
-            recorder.pulse(t += 16_000_000L);
-        }
-        // a 130 ms gap, 100 ms of it a collector pause: without the pause it would be no stall
-        recorder.gcPause("G1 Young Generation", t + 10_000_000L, t + 110_000_000L);
-        recorder.pulse(t += 130_000_000L);
-        recorder.pulse(t += 16_000_000L);
-        recorder.phase("b", t);
-        // a 200 ms gap with a 20 ms pause inside: still a stall without it
-        recorder.gcPause("G1 Young Generation", t + 50_000_000L, t + 70_000_000L);
-        recorder.pulse(t += 200_000_000L);
-        // a short pause between pulses: counted, but no stall
-        recorder.gcPause("G1 Young Generation", t + 2_000_000L, t + 7_000_000L);
-        recorder.pulse(t += 16_000_000L);
-
-        PulseGapRecorder.Stats a = recorder.phases().get(0);
-        PulseGapRecorder.Stats b = recorder.phases().get(1);
-        assertThat(a.gcPauses()).isEqualTo(1);
-        assertThat(a.maxGcPauseMs()).isEqualTo(100.0);
-        assertThat(a.gapsOver50ms()).isEqualTo(1);
-        assertThat(a.gapsWithGc()).isEqualTo(1);
-        assertThat(a.gapsOver50msWithoutGc()).isZero();
-        assertThat(b.gcPauses()).isEqualTo(2);
-        assertThat(b.gcPauseMs()).isEqualTo(25.0);
-        assertThat(b.gapsWithGc()).isEqualTo(1);
-        assertThat(b.gapsOver50msWithoutGc()).isEqualTo(1);
-        PulseGapRecorder.Stats all = recorder.overall();
-        assertThat(all.gcPauses()).isEqualTo(3);
-        assertThat(all.gapsOver50ms()).isEqualTo(2);
-        assertThat(all.gapsOver50msWithoutGc()).isEqualTo(1);
-        assertThat(recorder.longestGaps(5)).extracting(PulseGapRecorder.Gap::gcMs).containsExactly(20.0, 100.0);
-    }
-
-    @Test
     void fxThreadCpuIsChargedToThePhaseThatUsedIt() throws Exception {
         PulseGapRecorder recorder = new PulseGapRecorder();
         fx(() -> {
